@@ -1,0 +1,45 @@
+export interface Migration {
+  id: string;
+  /** Run one by one, in order, inside one transaction. Plain PostgreSQL: PGlite and server alike. */
+  statements: string[];
+}
+
+/** Append only: never edit a migration that has shipped; add a new one. */
+export const migrations: Migration[] = [
+  {
+    id: '0001-participants-sessions-events',
+    statements: [
+      `create table participants (
+        id text primary key,
+        study_id text not null,
+        token_hash text not null unique,
+        consent_version text not null,
+        extension_version text not null,
+        created_at timestamptz not null default now(),
+        erased_at timestamptz
+      )`,
+      `create table sessions (
+        id text primary key,
+        participant_id text not null references participants (id),
+        study_id text not null,
+        started_at bigint not null,
+        first_seen timestamptz not null default now()
+      )`,
+      `create table events (
+        session_id text not null references sessions (id),
+        seq integer not null,
+        participant_id text not null,
+        study_id text not null,
+        t bigint not null,
+        kind text not null,
+        extension_version text not null,
+        consent_version text not null,
+        body jsonb not null,
+        received_at timestamptz not null default now(),
+        primary key (session_id, seq)
+      )`,
+      // Serves the export's keyset pagination: one study, in (participant, session, seq) order.
+      'create index events_export on events (study_id, participant_id, session_id, seq)',
+    ],
+  },
+];

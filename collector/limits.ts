@@ -1,0 +1,11 @@
+/** Cap on an upload body after decompression; a gzip bomb stops here, not in memory. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
+/** Enrollment bodies are two short strings; anything large is a mistake or an attack. */
+export const MAX_ENROLLMENT_BYTES = 16 * 1024;
+
+/** Rows per export query: large enough to be fast, small enough to keep memory flat. */
+export const EXPORT_PAGE_ROWS = 1000;
+
+/** The events table stores `seq` as a PostgreSQL integer. */
+export const MAX_SEQ = 2_147_483_647;

@@ -1,0 +1,131 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import { createApp } from './app';
+import { createSqlStore } from './db/create-sql-store';
+import { openPglite } from './db/open-pglite';
+import { runMigrations } from './db/run-migrations';
+import { listenUrl, normalizePublicUrl } from './public-url';
+import {
+  RESEARCHER_TOKEN_ENV,
+  type ResearcherToken,
+  resolveResearcherToken,
+} from './researcher-token';
+import { loadStudies } from './studies/load-studies';
+import { toManifest } from './studies/to-manifest';
+
+export interface StartCollectorOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Defaults to 127.0.0.1: the collector is reachable from this machine only unless asked. */
+  host?: string;
+  dataDir: string;
+  studiesDir: string;
+  researcherToken?: string;
+  /** Where extensions reach the collector, if not at http://<host>:<port> (a proxy, https). */
+  publicUrl?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningCollector {
+  /** Where the collector listens, for clients on this machine. */
+  url: string;
+  port: number;
+  researcherToken: string;
+  close(): Promise<void>;
+}
+
+/** How long close() lets in-flight requests finish before cutting their connections. */
+const CLOSE_GRACE_MS = 5000;
+
+export async function startCollector(options: StartCollectorOptions): Promise<RunningCollector> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  // Everything that can be wrong in the setup is checked before the database starts.
+  const publicUrlOption = options.publicUrl ? normalizePublicUrl(options.publicUrl) : undefined;
+  const studies = await loadStudies(options.studiesDir);
+  // The port does not change whether an endpoint is acceptable, so a stand-in will do.
+  for (const study of studies.values()) {
+    toManifest(study, publicUrlOption ?? listenUrl(host, options.port || 8787));
+  }
+  const token = await resolveResearcherToken({
+    dataDir: options.dataDir,
+    token: options.researcherToken,
+    env: process.env[RESEARCHER_TOKEN_ENV],
+  });
+
+  const db = await openPglite(path.join(options.dataDir, 'pglite'));
+  let server: Server | undefined;
+  try {
+    await runMigrations(db);
+    let url = '';
+    const publicUrl = () => publicUrlOption ?? url;
+    const app = createApp({
+      store: createSqlStore(db),
+      studies,
+      researcherToken: token.token,
+      publicUrl,
+      log,
+    });
+    server = createServer(getRequestListener(app.fetch));
+    const port = await listen(server, options.port, host);
+    url = listenUrl(host, port);
+    const manifests = [...studies.values()].map((study) => toManifest(study, publicUrl()));
+
+    log(`tasktrace collector listening on ${url}`);
+    if (publicUrlOption) log(`public URL: ${publicUrlOption}`);
+    for (const manifest of manifests) {
+      log(`study "${manifest.id}" (${manifest.name}): ${publicUrl()}/v1/studies/${manifest.id}`);
+    }
+    log(describeToken(token, options.dataDir));
+
+    const running = server;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      researcherToken: token.token,
+      close() {
+        closing ??= closeServer(running).finally(() => db.close());
+        return closing;
+      },
+    };
+  } catch (error) {
+    if (server?.listening) await closeServer(server);
+    await db.close();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Keep-alive sockets would hold close() open; in-flight requests get a grace period.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+  });
+}
+
+function describeToken(token: ResearcherToken, dataDir: string): string {
+  switch (token.source) {
+    case 'option':
+      return 'researcher token: given by the caller';
+    case 'env':
+      return `researcher token: from ${RESEARCHER_TOKEN_ENV}`;
+    case 'file':
+      return `researcher token: in ${token.file} (print it with: npm run collector -- token --data ${dataDir})`;
+    case 'created':
+      return `researcher token (new, shown once; kept in ${token.file}): ${token.token}`;
+  }
+}

@@ -1,0 +1,49 @@
+import type { ExtensionState } from '../lib/messaging/protocol';
+
+type Props = {
+  state: ExtensionState | null;
+  busy: boolean;
+  message: string | null;
+  onTogglePause: () => void;
+  onUpload: () => void;
+  onJoin: () => void;
+};
+
+export function PopupView({ state, busy, message, onTogglePause, onUpload, onJoin }: Props) {
+  if (!state) return <main class="popup muted">Loading…</main>;
+  if (!state.enrolled) {
+    return (
+      <main class="popup">
+        <p class="status">Not recording</p>
+        <p>You have not joined a study yet.</p>
+        <button type="button" class="primary" onClick={onJoin}>
+          Join a study
+        </button>
+      </main>
+    );
+  }
+  const count = state.session?.eventCount ?? 0;
+  return (
+    <main class="popup">
+      <p class={`status ${state.paused ? 'paused' : 'recording'}`} role="status">
+        {state.paused ? 'Paused' : 'Recording'}
+      </p>
+      <p class="muted">{state.studyName}</p>
+      <p>
+        <span data-testid="session-event-count">{count}</span> {count === 1 ? 'event' : 'events'} in
+        this session
+      </p>
+      <button type="button" class="primary" onClick={onTogglePause} disabled={busy}>
+        {state.paused ? 'Resume recording' : 'Pause recording'}
+      </button>
+      <button type="button" onClick={onUpload} disabled={busy || state.pendingUpload === 0}>
+        {state.pendingUpload === 0 ? 'Everything uploaded' : `Upload ${state.pendingUpload} now`}
+      </button>
+      {message && (
+        <p class="message" role="alert">
+          {message}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { PopupView } from '../../components/PopupView';
+import '../../components/styles.css';
+import type { ExtensionState } from '../../lib/messaging/protocol';
+import { sendToBackground } from '../../lib/messaging/send-to-background';
+import type { UploadOutcome } from '../../lib/upload/upload-pending';
+
+function Popup() {
+  const [state, setState] = useState<ExtensionState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      sendToBackground<ExtensionState>({ type: 'state/get' })
+        .then((next) => live && setState(next))
+        .catch((error: Error) => live && setMessage(error.message));
+    void refresh();
+    const timer = setInterval(refresh, 1000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await work();
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PopupView
+      state={state}
+      busy={busy}
+      message={message}
+      onJoin={() => void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') })}
+      onTogglePause={() =>
+        act(async () => {
+          setState(
+            await sendToBackground<ExtensionState>({
+              type: 'state/set-paused',
+              paused: !state?.paused,
+            }),
+          );
+        })
+      }
+      onUpload={() =>
+        act(async () => {
+          const outcome = await sendToBackground<UploadOutcome>({ type: 'upload/now' });
+          setMessage(outcome.error ?? `Uploaded ${outcome.uploaded} events.`);
+          setState(await sendToBackground<ExtensionState>({ type: 'state/get' }));
+        })
+      }
+    />
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<Popup />, root);

@@ -1,0 +1,25 @@
+import { getMeta } from '../db/meta';
+import type { Db } from '../db/open-db';
+import type { ExtensionState } from '../messaging/protocol';
+
+export async function getExtensionState(db: Db): Promise<ExtensionState> {
+  const enrollment = await getMeta(db, 'enrollment');
+  const paused = (await getMeta(db, 'paused')) ?? false;
+  const currentId = await getMeta(db, 'currentSession');
+  const session = currentId ? await db.get('sessions', currentId) : undefined;
+  const sessions = await db.getAll('sessions');
+  const pendingUpload = sessions.reduce(
+    (sum, entry) => sum + Math.max(0, entry.eventCount - entry.uploadedCount),
+    0,
+  );
+  return {
+    enrolled: enrollment !== undefined,
+    studyName: enrollment?.study.name ?? null,
+    paused,
+    session:
+      session && session.endedAt === null
+        ? { id: session.id, eventCount: session.eventCount, uploadedCount: session.uploadedCount }
+        : null,
+    pendingUpload,
+  };
+}

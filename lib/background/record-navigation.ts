@@ -1,0 +1,41 @@
+import type { Browser } from 'wxt/browser';
+import type { IngestItem, IngestOutcome } from '../db/ingest-events';
+import { getMeta } from '../db/meta';
+import { getDb } from '../db/open-db';
+import { scrubUrl } from '../privacy/scrub-url';
+import { navigationEvent } from '../schema';
+import { isRecordableUrl } from './is-recordable-url';
+
+type Committed = Browser.webNavigation.WebNavigationTransitionCallbackDetails;
+
+const TRANSITIONS = new Set(navigationEvent.shape.transition.options);
+const QUALIFIERS = new Set(navigationEvent.shape.qualifiers.element.options);
+
+/** Records a committed top-level load on an allowlisted, granted page. */
+export async function recordNavigation(
+  details: Committed,
+  ingest: (items: readonly IngestItem[]) => Promise<IngestOutcome[]>,
+): Promise<void> {
+  if (details.frameId !== 0) return;
+  const enrollment = await getMeta(await getDb(), 'enrollment');
+  if (!enrollment || !(await isRecordableUrl(enrollment, details.url))) return;
+  const transition = TRANSITIONS.has(details.transitionType as never)
+    ? (details.transitionType as (typeof navigationEvent.shape.transition.options)[number])
+    : 'link';
+  const qualifiers = (details.transitionQualifiers ?? []).filter((qualifier: string) =>
+    QUALIFIERS.has(qualifier as never),
+  ) as (typeof navigationEvent.shape.qualifiers.element.options)[number][];
+  await ingest([
+    {
+      draft: {
+        kind: 'navigation',
+        t: Math.round(details.timeStamp),
+        frame: [],
+        page: scrubUrl(details.url, enrollment.study),
+        transition,
+        qualifiers,
+      },
+      tabId: details.tabId,
+    },
+  ]);
+}

@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { permissionOrigin } from '../privacy/match-pattern';
+import type { Enrollment } from '../schema';
+
+export const RECORDER_SCRIPT_ID = 'tasktrace-recorder';
+export const RECORDER_SCRIPT_FILE = 'content-scripts/recorder.js';
+
+/**
+ * Registers the recorder for the study's allowlisted patterns whose origin the
+ * volunteer has granted, and for nothing else. Called on every start and whenever
+ * enrollment or permissions change, so a revoked site stops at once.
+ */
+export async function syncRecorderRegistration(
+  enrollment: Enrollment | undefined,
+): Promise<string[]> {
+  const matches: string[] = [];
+  for (const entry of enrollment?.study.allowlist ?? []) {
+    const granted = await browser.permissions.contains({
+      origins: [permissionOrigin(entry.match)],
+    });
+    if (granted) matches.push(entry.match);
+  }
+  const existing = await browser.scripting.getRegisteredContentScripts({
+    ids: [RECORDER_SCRIPT_ID],
+  });
+  if (existing.length > 0) {
+    await browser.scripting.unregisterContentScripts({ ids: [RECORDER_SCRIPT_ID] });
+  }
+  if (matches.length > 0) {
+    await browser.scripting.registerContentScripts([
+      {
+        id: RECORDER_SCRIPT_ID,
+        js: [RECORDER_SCRIPT_FILE],
+        matches,
+        allFrames: true,
+        runAt: 'document_start',
+      },
+    ]);
+  }
+  return matches;
+}

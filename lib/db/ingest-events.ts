@@ -1,0 +1,125 @@
+import { type Session, type TraceEvent, traceEvent } from '../schema';
+import type { Db } from './open-db';
+import type { MetaValues, StoredEvent } from './schema';
+
+/** A session ends after this long without an event. */
+export const IDLE_MS = 30 * 60 * 1000;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An event before the background stamps session, sequence number and tab index. */
+export type EventDraft = DistributiveOmit<TraceEvent, 'session' | 'seq' | 'tab'>;
+
+export type IngestItem = {
+  draft: EventDraft;
+  /** Browser tab id, mapped to a session-local index for events that have a tab. */
+  tabId?: number;
+  source?: [string, number];
+  /** Markers such as `pause` belong to an open session and never open one. */
+  opensSession?: boolean;
+};
+
+export type IngestOutcome = 'stored' | 'duplicate' | 'dropped';
+
+/**
+ * Stores drafts in one transaction: reads pause and enrollment state, finds or starts
+ * the session, skips resends already stored, hands out sequence numbers. Everything
+ * it needs lives in the database, so a stopped service worker loses nothing.
+ */
+export async function ingestEvents(
+  db: Db,
+  items: readonly IngestItem[],
+  now = Date.now(),
+): Promise<IngestOutcome[]> {
+  const tx = db.transaction(['events', 'sessions', 'meta'], 'readwrite', { durability: 'relaxed' });
+  const meta = tx.objectStore('meta');
+  const sessions = tx.objectStore('sessions');
+  const events = tx.objectStore('events');
+  const [paused, enrollment, currentId] = (await Promise.all([
+    meta.get('paused'),
+    meta.get('enrollment'),
+    meta.get('currentSession'),
+  ])) as [
+    MetaValues['paused'] | undefined,
+    MetaValues['enrollment'] | undefined,
+    MetaValues['currentSession'] | undefined,
+  ];
+  const outcomes: IngestOutcome[] = [];
+  if (paused || !enrollment) {
+    await tx.done;
+    return items.map(() => 'dropped');
+  }
+
+  let session = currentId ? await sessions.get(currentId) : undefined;
+  if (session && (session.endedAt !== null || now - session.lastEventAt > IDLE_MS)) {
+    if (session.endedAt === null) {
+      session.endedAt = session.lastEventAt;
+      session.endReason = 'idle';
+      await sessions.put(session);
+    }
+    session = undefined;
+  }
+
+  for (const item of items) {
+    if (item.source && (await events.index('bySource').getKey(item.source))) {
+      outcomes.push('duplicate');
+      continue;
+    }
+    if (!session) {
+      if (item.opensSession === false) {
+        outcomes.push('dropped');
+        continue;
+      }
+      session = newSession(enrollment.study.id, now);
+      await meta.put(session.id, 'currentSession');
+    }
+    const stamped = stamp(item, session);
+    const parsed = traceEvent.safeParse(stamped);
+    if (!parsed.success) {
+      outcomes.push('dropped');
+      continue;
+    }
+    const stored: StoredEvent = {
+      session: session.id,
+      seq: parsed.data.seq,
+      event: parsed.data,
+      uploaded: 0,
+      ...(item.source ? { source: item.source } : {}),
+    };
+    await events.add(stored);
+    session.nextSeq += 1;
+    session.eventCount += 1;
+    session.lastEventAt = now;
+    outcomes.push('stored');
+  }
+  if (session) await sessions.put(session);
+  await tx.done;
+  return outcomes;
+}
+
+function stamp(item: IngestItem, session: Session): TraceEvent {
+  const base = { ...item.draft, session: session.id, seq: session.nextSeq };
+  if (!('page' in item.draft) && item.draft.kind !== 'tab') return base as TraceEvent;
+  const key = String(item.tabId ?? -1);
+  let tab = session.tabs[key];
+  if (tab === undefined) {
+    tab = Object.keys(session.tabs).length;
+    session.tabs[key] = tab;
+  }
+  return { ...base, tab } as TraceEvent;
+}
+
+function newSession(studyId: string, now: number): Session {
+  return {
+    id: crypto.randomUUID(),
+    studyId,
+    startedAt: now,
+    lastEventAt: now,
+    endedAt: null,
+    endReason: null,
+    nextSeq: 0,
+    eventCount: 0,
+    uploadedCount: 0,
+    tabs: {},
+  };
+}

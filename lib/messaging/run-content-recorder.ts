@@ -1,0 +1,75 @@
+import { browser } from 'wxt/browser';
+import { scrubUrl } from '../privacy/scrub-url';
+import { framePathOf } from '../recorder/frame-path';
+import { startRecorder } from '../recorder/start-recorder';
+import { createEventSender } from './create-event-sender';
+import type { RecorderConfig } from './protocol';
+
+// The content script checks shapes by hand instead of with zod: it runs in every
+// granted frame, so its bundle stays small. The background validates everything.
+function isActiveConfig(value: unknown): value is Extract<RecorderConfig, { record: true }> {
+  return typeof value === 'object' && value !== null && (value as RecorderConfig).record === true;
+}
+
+function pausedState(message: unknown): boolean | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const candidate = message as { type?: unknown; paused?: unknown };
+  return candidate.type === 'recorder/state' && typeof candidate.paused === 'boolean'
+    ? candidate.paused
+    : null;
+}
+
+/**
+ * The content script's life: ask the background whether this frame may be recorded,
+ * then record until paused, and stop for good when the extension context goes away.
+ */
+export async function runContentRecorder(signal: AbortSignal): Promise<void> {
+  let config: unknown;
+  try {
+    config = await browser.runtime.sendMessage({ type: 'recorder/hello' });
+  } catch {
+    return;
+  }
+  if (!isActiveConfig(config) || signal.aborted) return;
+  const settings = config;
+
+  const sender = createEventSender(
+    (clientId, events) =>
+      browser.runtime.sendMessage({ type: 'recorder/events', clientId, events }) as Promise<{
+        acked: number[];
+      }>,
+    signal,
+  );
+  const frame = framePathOf(window);
+  const passwordsSeen = new WeakSet<Element>();
+  let stop: (() => void) | null = null;
+
+  const start = () => {
+    stop ??= startRecorder({
+      captureLevel: settings.captureLevel,
+      testIdAttributes: settings.testIdAttributes,
+      passwordsSeen,
+      frame,
+      now: Date.now,
+      page: () => scrubUrl(location.href, settings),
+      emit: (draft) => sender.push(draft),
+    });
+  };
+  const halt = () => {
+    stop?.();
+    stop = null;
+  };
+
+  const onMessage = (message: unknown) => {
+    const paused = pausedState(message);
+    if (paused === true) halt();
+    if (paused === false) start();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  window.addEventListener('pagehide', () => sender.flush(), { signal });
+  signal.addEventListener('abort', () => {
+    halt();
+    browser.runtime.onMessage.removeListener(onMessage);
+  });
+  if (!settings.paused) start();
+}

@@ -1,0 +1,50 @@
+import { getRole } from 'dom-accessibility-api';
+import type { TargetDescriptor } from '../schema';
+import { buildSelector } from './build-selector';
+import { fieldKindOf } from './field-kind';
+
+export type DescribeContext = {
+  testIdAttributes: readonly string[];
+  passwordsSeen: WeakSet<Element>;
+};
+
+/**
+ * Describes an element by structure only: tag, role, field kind, selector,
+ * shadow-host path and geometry. Never text, never a value.
+ */
+export function describeTarget(element: Element, context: DescribeContext): TargetDescriptor {
+  const rect = element.getBoundingClientRect();
+  const view = element.ownerDocument.defaultView;
+  return {
+    tag: safeTag(element.localName),
+    role: safeRole(getRole(element)),
+    field: fieldKindOf(element, context.passwordsSeen),
+    selector: buildSelector(element, context),
+    shadow: shadowHostPath(element, context),
+    box: {
+      x: Math.round(rect.x),
+      y: Math.round(rect.y),
+      w: Math.max(0, Math.round(rect.width)),
+      h: Math.max(0, Math.round(rect.height)),
+    },
+    viewport: { w: view?.innerWidth ?? 0, h: view?.innerHeight ?? 0 },
+  };
+}
+
+function shadowHostPath(element: Element, context: DescribeContext): string[] {
+  const hosts: string[] = [];
+  let root = element.getRootNode();
+  while (root instanceof ShadowRoot && hosts.length < 16) {
+    hosts.unshift(buildSelector(root.host, context));
+    root = root.host.getRootNode();
+  }
+  return hosts;
+}
+
+function safeTag(tag: string): string {
+  return /^[a-z][a-z0-9-]{0,63}$/.test(tag) ? tag : 'unknown';
+}
+
+function safeRole(role: string | null): string | null {
+  return role && /^[a-z]{1,32}$/.test(role) ? role : null;
+}

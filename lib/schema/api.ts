@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { studyManifest } from './study';
+
+export const participantId = z.string().regex(/^p_[a-z0-9]{16,40}$/);
+
+export const enrollmentRequest = z.strictObject({
+  consentVersion: z.string().min(1).max(64),
+  extensionVersion: z.string().min(1).max(32),
+});
+export type EnrollmentRequest = z.infer<typeof enrollmentRequest>;
+
+export const enrollmentResponse = z.strictObject({
+  participantId,
+  /** Upload-only bearer token; it cannot read anything back. */
+  uploadToken: z.string().min(32).max(128),
+  study: studyManifest,
+});
+export type EnrollmentResponse = z.infer<typeof enrollmentResponse>;
+
+export const uploadResponse = z.strictObject({
+  accepted: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+});
+export type UploadResponse = z.infer<typeof uploadResponse>;
+
+export const apiError = z.strictObject({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.string()).optional(),
+});
+export type ApiError = z.infer<typeof apiError>;

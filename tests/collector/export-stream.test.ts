@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../collector/app';
+import type { Store, StoredEvent } from '../../collector/db/store';
+import { EXPORT_PAGE_ROWS } from '../../collector/limits';
+import type { Study } from '../../collector/studies/load-studies';
+import { apiError } from '../../lib/schema';
+import { clickEvent } from './support/events';
+
+// The app over real HTTP with a scripted store: how failures mid-export reach the client.
+const researcherToken = 'test-researcher-token-0123456789';
+const servers: Server[] = [];
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+async function serveWithPages(pages: Array<StoredEvent[] | Error>) {
+  const calls: unknown[] = [];
+  const store: Store = {
+    createParticipant: async () => {},
+    findParticipantByTokenHash: async () => undefined,
+    claimSession: async () => 'p_unused',
+    insertEvents: async () => 0,
+    async readEventsPage(_study, after) {
+      calls.push(after);
+      const page = pages.shift() ?? [];
+      if (page instanceof Error) throw page;
+      return page;
+    },
+  };
+  const studies = new Map([['demo', { id: 'demo' } as Study]]);
+  const app = createApp({ store, studies, researcherToken, publicUrl: () => 'http://127.0.0.1:1' });
+  const server = createServer(getRequestListener(app.fetch));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const request = () =>
+    fetch(`http://127.0.0.1:${port}/v1/export?study=demo&format=events`, {
+      headers: { Authorization: `Bearer ${researcherToken}` },
+    });
+  return { request, calls };
+}
+
+function rows(count: number, participantId: string): StoredEvent[] {
+  const session = randomUUID();
+  return Array.from({ length: count }, (_, seq) => ({
+    participantId,
+    sessionId: session,
+    seq,
+    studyId: 'demo',
+    extensionVersion: '0.1.0',
+    consentVersion: '2026-01',
+    event: clickEvent(session, seq),
+  }));
+}
+
+describe('export stream', () => {
+  it('asks for each page after the last row of the previous one', async () => {
+    const first = rows(EXPORT_PAGE_ROWS, 'p_aaaaaaaaaaaaaaaaaaaaaaaa');
+    const { request, calls } = await serveWithPages([first, rows(3, 'p_bbbbbbbbbbbbbbbbbbbbbbbb')]);
+    const text = await (await request()).text();
+    expect(text.split('\n').filter(Boolean)).toHaveLength(EXPORT_PAGE_ROWS + 3);
+    expect(calls).toEqual([undefined, first.at(-1)]);
+  });
+
+  it('answers 500 when the first page fails', async () => {
+    const { request } = await serveWithPages([new Error('database down')]);
+    const response = await request();
+    expect(response.status).toBe(500);
+    expect(apiError.parse(await response.json()).error).toBe('internal');
+  });
+
+  it('cuts the connection when a later page fails, so a partial export cannot pass as complete', async () => {
+    // @hono/node-server reports the failed stream on the console; expected here.
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { request } = await serveWithPages([
+      rows(EXPORT_PAGE_ROWS, 'p_aaaaaaaaaaaaaaaaaaaaaaaa'),
+      new Error('database gone'),
+    ]);
+    const response = await request();
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+  });
+});

@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { studyFile } from './support/studies';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const temps: string[] = [];
+
+async function temp(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+afterAll(async () => {
+  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** The CLI as `npm run collector` runs it, without npm's banner. */
+function cli(args: string[]): ChildProcess {
+  const env = { ...process.env };
+  delete env.TASKTRACE_RESEARCHER_TOKEN;
+  return spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts', ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function finished(
+  child: ChildProcess,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => {
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('collector CLI', () => {
+  it('exits 1 with the message and no stack trace for a bad study file', async () => {
+    const studies = await temp('tasktrace-studies-');
+    await writeFile(
+      path.join(studies, 'demo.json'),
+      JSON.stringify(studyFile('demo', { allowlist: [{ match: 'shop.example' }] })),
+    );
+    const data = await temp('tasktrace-data-');
+    const result = await finished(cli(['--port', '0', '--data', data, '--studies', studies]));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('demo.json: allowlist.0.match: must be a match pattern like');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('prints the researcher token, creating it readable by its owner only', async () => {
+    const data = path.join(await temp('tasktrace-data-'), 'nested');
+    const created = await finished(cli(['token', '--data', data]));
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await stat(path.join(data, 'researcher-token'))).mode & 0o777).toBe(0o600);
+
+    const again = await finished(cli(['token', '--data', data]));
+    expect(again.stdout.trim()).toBe(token);
+  });
+
+  it('starts, prints the study links, and exits cleanly on SIGTERM', async () => {
+    const studies = await temp('tasktrace-studies-');
+    await writeFile(path.join(studies, 'demo.json'), JSON.stringify(studyFile('demo')));
+    const data = await temp('tasktrace-data-');
+    const child = cli(['--port', '0', '--data', data, '--studies', studies]);
+    const done = finished(child);
+
+    const url = await new Promise<string>((resolve, reject) => {
+      let seen = '';
+      child.stdout?.on('data', (chunk) => {
+        seen += chunk;
+        const match = seen.match(/listening on (http:\/\/\S+)/);
+        if (match && seen.includes('researcher token')) resolve(match[1]!);
+      });
+      child.on('close', () => reject(new Error(`collector exited early:\n${seen}`)));
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    child.kill('SIGTERM');
+
+    const result = await done;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${url}/v1/studies/demo`);
+    // Created on this first start, so shown once.
+    expect(result.stdout).toMatch(/researcher token \(new, shown once.*\): [A-Za-z0-9_-]{43}/);
+  });
+});

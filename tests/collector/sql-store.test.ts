@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqlStore } from '../../collector/db/create-sql-store';
+import { openPglite } from '../../collector/db/open-pglite';
+import { runMigrations } from '../../collector/db/run-migrations';
+import type { SqlClient } from '../../collector/db/sql-client';
+import type { Store } from '../../collector/db/store';
+import { clickEvent } from './support/events';
+
+// The store straight on PGlite, for what the HTTP API cannot reach yet (erasure).
+let dir: string;
+let db: SqlClient;
+let store: Store;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-store-'));
+  db = await openPglite(dir);
+  await runMigrations(db);
+  store = createSqlStore(db);
+});
+afterAll(async () => {
+  await db?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function participantWithEvents(id: string, count: number) {
+  await store.createParticipant({
+    id,
+    studyId: 'demo',
+    tokenHash: `hash-of-${id}`,
+    consentVersion: '1',
+    extensionVersion: '0.1.0',
+  });
+  const session = randomUUID();
+  expect(
+    await store.claimSession({ id: session, participantId: id, studyId: 'demo', startedAt: 1 }),
+  ).toBe(id);
+  const events = Array.from({ length: count }, (_, seq) => clickEvent(session, seq));
+  const batch = {
+    sessionId: session,
+    participantId: id,
+    studyId: 'demo',
+    extensionVersion: '0.1.0',
+    consentVersion: '1',
+    events,
+  };
+  expect(await store.insertEvents(batch)).toBe(count);
+  expect(await store.insertEvents(batch)).toBe(0);
+}
+
+describe('SQL store', () => {
+  it('applies each migration once', async () => {
+    expect(await runMigrations(db)).toEqual([]);
+    const { rows } = await db.query<{ id: string }>('select id from schema_migrations');
+    expect(rows.map((row) => row.id)).toEqual(['0001-participants-sessions-events']);
+  });
+
+  it('finds participants by token hash only', async () => {
+    await participantWithEvents('p_000000000000000000000001', 1);
+    expect(await store.findParticipantByTokenHash('hash-of-p_000000000000000000000001')).toEqual({
+      id: 'p_000000000000000000000001',
+      studyId: 'demo',
+      consentVersion: '1',
+      erasedAt: null,
+    });
+    expect(await store.findParticipantByTokenHash('p_000000000000000000000001')).toBeUndefined();
+  });
+
+  it('leaves erased participants out of the export', async () => {
+    await participantWithEvents('p_000000000000000000000002', 2);
+    await participantWithEvents('p_000000000000000000000003', 3);
+    await db.query('update participants set erased_at = now() where id = $1', [
+      'p_000000000000000000000002',
+    ]);
+    const erased = await store.findParticipantByTokenHash('hash-of-p_000000000000000000000002');
+    expect(erased?.erasedAt).toBeInstanceOf(Date);
+
+    const page = await store.readEventsPage('demo', undefined, 100);
+    expect(page.map((row) => row.participantId)).not.toContain('p_000000000000000000000002');
+    expect(page.filter((row) => row.participantId === 'p_000000000000000000000003')).toHaveLength(
+      3,
+    );
+  });
+
+  it('never stores the token itself', async () => {
+    const { rows } = await db.query<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name = 'participants'`,
+    );
+    expect(rows.map((row) => row.column_name)).not.toContain('token');
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type RunningCollector, startCollector } from '../../../collector/start-collector';
+import type { StudyFile } from '../../../lib/schema';
+import { tempFolder } from './studies';
+
+export interface TempCollector extends RunningCollector {
+  dataDir: string;
+  studiesDir: string;
+  /** Closes the collector and deletes its folders. */
+  dispose(): Promise<void>;
+}
+
+/** A real collector on a free port, with its own data and studies folders. */
+export async function startTempCollector(studies: StudyFile[]): Promise<TempCollector> {
+  const studiesDir = await tempFolder(
+    Object.fromEntries(studies.map((study) => [`${study.id}.json`, study])),
+  );
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-data-'));
+  const collector = await startCollector({
+    port: 0,
+    dataDir,
+    studiesDir,
+    researcherToken: 'test-researcher-token-0123456789',
+  });
+  return {
+    ...collector,
+    dataDir,
+    studiesDir,
+    async dispose() {
+      await collector.close();
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(studiesDir, { recursive: true, force: true });
+    },
+  };
+}

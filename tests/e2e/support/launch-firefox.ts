@@ -1,0 +1,124 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Driver, PageHandle } from './driver';
+import { FIREFOX_EXTENSION, FIREFOX_PATH } from './paths';
+
+export async function launchFirefox(extensionDir = FIREFOX_EXTENSION): Promise<Driver> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+  });
+  try {
+    await browser.installExtension(extensionDir);
+    const onboarding = await findExtensionTab(browser);
+    return {
+      name: 'firefox',
+      extensionPage: wrap(onboarding),
+      async openExtensionPage(path) {
+        // BiDi refuses to navigate to moz-extension: URLs, but the page itself may.
+        await onboarding.evaluate((target: string) => {
+          location.href = target;
+        }, path);
+        await waitFor(async () =>
+          onboarding.evaluate(
+            (target: string) =>
+              location.pathname.endsWith(target) && document.readyState === 'complete',
+            path,
+          ),
+        );
+      },
+      async newPage() {
+        return wrap(await browser.newPage());
+      },
+      async close() {
+        await browser.close();
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** The tab the extension opened itself; puppeteer lists it with a stale URL. */
+async function findExtensionTab(browser: Browser): Promise<Page> {
+  let found: Page | undefined;
+  await waitFor(async () => {
+    for (const page of await browser.pages()) {
+      const protocol = await page.evaluate(() => location.protocol).catch(() => '');
+      if (protocol === 'moz-extension:') {
+        found = page;
+        return true;
+      }
+    }
+    return false;
+  }, 20_000);
+  if (!found) throw new Error('The extension did not open its onboarding page after installation');
+  await waitFor(() => found!.evaluate(() => document.readyState === 'complete'));
+  return found;
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function wrap(page: Page): PageHandle {
+  return {
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async clickButton(name) {
+      // Firefox stops rendering background tabs; puppeteer's click waits for a frame.
+      await page.bringToFront();
+      const handle = await page.waitForFunction(
+        (wanted: string) =>
+          [...document.querySelectorAll('button')].find(
+            (button) => button.textContent?.trim() === wanted && !button.disabled,
+          ),
+        { timeout: 15_000, polling: 100 },
+        name,
+      );
+      await (handle as unknown as import('puppeteer-core').ElementHandle<Element>).click();
+    },
+    async click(selector) {
+      await page.bringToFront();
+      const handle = await page.waitForSelector(selector, { timeout: 15_000 });
+      if (!handle) throw new Error(`No element matches ${selector}`);
+      await handle.click();
+    },
+    async fillByLabel(label, value) {
+      await page.bringToFront();
+      const handle = await page.waitForFunction(
+        (wanted: string) => {
+          const element = [...document.querySelectorAll('label')].find(
+            (candidate) => candidate.textContent?.trim() === wanted,
+          );
+          return element?.control ?? undefined;
+        },
+        { timeout: 15_000, polling: 100 },
+        label,
+      );
+      const input = handle as unknown as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+      await input.click({ count: 3 });
+      await input.type(value);
+    },
+    async waitForText(text, timeoutMs = 15_000) {
+      await page.waitForFunction(
+        (wanted: string) => document.body?.textContent?.includes(wanted),
+        { timeout: timeoutMs, polling: 100 },
+        text,
+      );
+    },
+    evaluate(fn, arg) {
+      return page.evaluate(fn as never, arg) as never;
+    },
+    async close() {
+      await page.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { describeTarget } from '../../lib/recorder/describe-target';
+import { targetDescriptor } from '../../lib/schema';
+
+const context = () => ({
+  testIdAttributes: ['data-testid'],
+  passwordsSeen: new WeakSet<Element>(),
+});
+
+describe('describeTarget', () => {
+  it('describes structure, role and field kind', () => {
+    document.body.innerHTML =
+      '<form><label>Email <input type="email" name="email" value="a@b.example"></label></form>';
+    const input = document.querySelector('input')!;
+    const descriptor = describeTarget(input, context());
+    expect(descriptor).toMatchObject({ tag: 'input', role: 'textbox', field: 'email', shadow: [] });
+    expect(targetDescriptor.parse(descriptor)).toEqual(descriptor);
+  });
+
+  it('contains no text or value of the page', () => {
+    document.body.innerHTML =
+      '<button data-testid="pay" title="CANARY-title" aria-label="CANARY-aria">CANARY-text</button><input value="CANARY-value" placeholder="CANARY-ph">';
+    for (const element of document.querySelectorAll('button, input')) {
+      expect(JSON.stringify(describeTarget(element, context()))).not.toContain('CANARY');
+    }
+  });
+
+  it('records the shadow-host path of an element in a shadow root', () => {
+    document.body.innerHTML = '<section><x-widget></x-widget></section>';
+    const host = document.querySelector('x-widget')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<a href="/x?token=CANARY">Go</a>';
+    const link = root.querySelector('a')!;
+    const descriptor = describeTarget(link, context());
+    expect(descriptor.shadow).toHaveLength(1);
+    expect(document.querySelector(descriptor.shadow[0]!)).toBe(host);
+    expect(descriptor.role).toBe('link');
+    expect(JSON.stringify(descriptor)).not.toContain('CANARY');
+  });
+});

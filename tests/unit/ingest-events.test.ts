@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type EventDraft, IDLE_MS, ingestEvents } from '../../lib/db/ingest-events';
+import { setMeta } from '../../lib/db/meta';
+import { type Db, openTasktraceDb } from '../../lib/db/open-db';
+import { setPaused } from '../../lib/db/set-paused';
+import { studyManifest } from '../../lib/schema';
+import { target } from './support/make-events';
+
+const study = studyManifest.parse({
+  id: 'demo',
+  name: 'Demo',
+  researcher: { name: 'Lab', contact: 'lab@uni.example' },
+  consent: { text: 'ok', version: 'v1' },
+  allowlist: [{ match: 'https://shop.example/*' }],
+  retentionDays: 30,
+  endpoint: 'https://collector.example',
+});
+
+const draft = (t = 1): EventDraft => ({
+  kind: 'click',
+  t,
+  frame: [],
+  page: { origin: 'https://shop.example', path: '/' },
+  target: target(),
+  button: 0,
+  clicks: 1,
+  mods: [],
+});
+
+let db: Db;
+beforeEach(async () => {
+  db = await openTasktraceDb(`test-${crypto.randomUUID()}`);
+  await setMeta(db, 'enrollment', {
+    studyUrl: 'https://collector.example/v1/studies/demo',
+    study,
+    participantId: 'p_0123456789abcdef0123',
+    uploadToken: 'x'.repeat(43),
+    consentVersion: 'v1',
+    enrolledAt: 0,
+  });
+});
+
+describe('ingestEvents', () => {
+  it('stamps session, sequence numbers and session-local tab indexes', async () => {
+    const outcomes = await ingestEvents(db, [
+      { draft: draft(), tabId: 812, source: ['c1', 0] },
+      { draft: draft(), tabId: 97, source: ['c2', 0] },
+      { draft: draft(), tabId: 812, source: ['c1', 1] },
+    ]);
+    expect(outcomes).toEqual(['stored', 'stored', 'stored']);
+    const events = (await db.getAll('events')).map((stored) => stored.event);
+    expect(events.map((event) => event.seq)).toEqual([0, 1, 2]);
+    expect(events.map((event) => ('tab' in event ? event.tab : null))).toEqual([0, 1, 0]);
+    expect(new Set(events.map((event) => event.session)).size).toBe(1);
+  });
+
+  it('stores a resent event once', async () => {
+    await ingestEvents(db, [{ draft: draft(), source: ['c1', 0], tabId: 1 }]);
+    const again = await ingestEvents(db, [
+      { draft: draft(), source: ['c1', 0], tabId: 1 },
+      { draft: draft(), source: ['c1', 1], tabId: 1 },
+    ]);
+    expect(again).toEqual(['duplicate', 'stored']);
+    expect(await db.count('events')).toBe(2);
+  });
+
+  it('drops everything while paused or before joining a study', async () => {
+    await setPaused(db, true);
+    expect(await ingestEvents(db, [{ draft: draft(), tabId: 1 }])).toEqual(['dropped']);
+    await db.delete('meta', 'enrollment');
+    await setPaused(db, false);
+    expect(await ingestEvents(db, [{ draft: draft(), tabId: 1 }])).toEqual(['dropped']);
+    expect(await db.count('events')).toBe(0);
+  });
+
+  it('ends the session on pause with a marker, and starts a new one after', async () => {
+    await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 1_000);
+    await setPaused(db, true, 2_000);
+    await setPaused(db, false, 3_000);
+    await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 4_000);
+    const sessions = await db.getAll('sessions');
+    expect(sessions).toHaveLength(2);
+    const ended = sessions.find((session) => session.endReason === 'pause');
+    expect(ended?.eventCount).toBe(2);
+    const kinds = (await db.getAll('events'))
+      .filter((e) => e.session === ended?.id)
+      .map((e) => e.event.kind);
+    expect(kinds).toEqual(['click', 'pause']);
+  });
+
+  it('starts a new session after 30 idle minutes', async () => {
+    await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 1_000);
+    await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 1_000 + IDLE_MS + 1);
+    const sessions = await db.getAll('sessions');
+    expect(sessions).toHaveLength(2);
+    expect(sessions.filter((session) => session.endReason === 'idle')).toHaveLength(1);
+  });
+
+  it('refuses a draft that fails the schema', async () => {
+    const bad = { ...draft(), value: 'secret' } as unknown as EventDraft;
+    expect(await ingestEvents(db, [{ draft: bad, tabId: 1 }])).toEqual(['dropped']);
+    expect(await db.count('events')).toBe(0);
+  });
+});

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startRecorder } from '../../lib/recorder/start-recorder';
+import { type PageEventDraft, pageEventDraft } from '../../lib/schema';
+
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+function record() {
+  const drafts: PageEventDraft[] = [];
+  stop = startRecorder({
+    captureLevel: 'structure',
+    testIdAttributes: ['data-testid'],
+    passwordsSeen: new WeakSet(),
+    frame: [],
+    now: () => 1_000,
+    page: () => ({ origin: 'https://shop.example', path: '/cart' }),
+    emit: (draft) => drafts.push(draft),
+  });
+  return drafts;
+}
+
+describe('observeClicks', () => {
+  it('records a trusted click with its target descriptor and modifiers', () => {
+    document.body.innerHTML = '<button data-testid="buy">Buy now</button>';
+    const drafts = record();
+    document
+      .querySelector('button')!
+      .dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, detail: 1, ctrlKey: true })));
+    expect(drafts).toHaveLength(1);
+    const [draft] = drafts;
+    expect(pageEventDraft.parse(draft)).toEqual(draft);
+    expect(draft).toMatchObject({
+      kind: 'click',
+      button: 0,
+      clicks: 1,
+      mods: ['ctrl'],
+      target: { tag: 'button', role: 'button', selector: '[data-testid="buy"]' },
+    });
+    expect(JSON.stringify(draft)).not.toContain('Buy now');
+  });
+
+  it('sees clicks the page stops from propagating', () => {
+    document.body.innerHTML = '<div><button>Stop</button></div>';
+    document
+      .querySelector('div')!
+      .addEventListener('click', (event) => event.stopPropagation(), true);
+    const drafts = record();
+    document
+      .querySelector('button')!
+      .dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    expect(drafts).toHaveLength(1);
+  });
+
+  it('ignores clicks scripts fake, and everything after teardown', () => {
+    document.body.innerHTML = '<button>Go</button>';
+    const drafts = record();
+    document.querySelector('button')!.click();
+    expect(drafts).toHaveLength(0);
+    stop?.();
+    document
+      .querySelector('button')!
+      .dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    expect(drafts).toHaveLength(0);
+  });
+});
