@@ -16,7 +16,9 @@ async function main() {
   step('Building the extension for Chromium and Firefox…');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
-    throw new Error('The extension build failed (see above). Fix the error and run npm start again.');
+    throw new Error(
+      'The extension build failed (see above). Fix the error and run npm start again.',
+    );
   }
 
   step('Starting the collector…');

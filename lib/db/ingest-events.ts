@@ -60,6 +60,9 @@ export async function ingestEvents(
     session = undefined;
   }
 
+  // A new session is written only once an event in it is stored.
+  let sessionWritten = session !== undefined;
+  let sessionChanged = false;
   for (const item of items) {
     if (item.source && (await events.index('bySource').getKey(item.source))) {
       outcomes.push('duplicate');
@@ -71,13 +74,15 @@ export async function ingestEvents(
         continue;
       }
       session = newSession(enrollment.study.id, now);
-      await meta.put(session.id, 'currentSession');
     }
-    const stamped = stamp(item, session);
-    const parsed = traceEvent.safeParse(stamped);
+    const parsed = traceEvent.safeParse(stamp(item, session));
     if (!parsed.success) {
       outcomes.push('dropped');
       continue;
+    }
+    if (!sessionWritten) {
+      await meta.put(session.id, 'currentSession');
+      sessionWritten = true;
     }
     const stored: StoredEvent = {
       session: session.id,
@@ -90,9 +95,10 @@ export async function ingestEvents(
     session.nextSeq += 1;
     session.eventCount += 1;
     session.lastEventAt = now;
+    sessionChanged = true;
     outcomes.push('stored');
   }
-  if (session) await sessions.put(session);
+  if (session && sessionChanged) await sessions.put(session);
   await tx.done;
   return outcomes;
 }

@@ -101,5 +101,6 @@ describe('ingestEvents', () => {
     const bad = { ...draft(), value: 'secret' } as unknown as EventDraft;
     expect(await ingestEvents(db, [{ draft: bad, tabId: 1 }])).toEqual(['dropped']);
     expect(await db.count('events')).toBe(0);
+    expect(await db.count('sessions')).toBe(0);
   });
 });
