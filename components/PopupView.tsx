@@ -36,8 +36,13 @@ export function PopupView({ state, busy, message, onTogglePause, onUpload, onJoi
       <button type="button" class="primary" onClick={onTogglePause} disabled={busy}>
         {state.paused ? 'Resume recording' : 'Pause recording'}
       </button>
+      <p class="muted" data-testid="pending-upload">
+        {state.pendingUpload === 0
+          ? 'Everything is uploaded.'
+          : `${state.pendingUpload} ${state.pendingUpload === 1 ? 'event' : 'events'} waiting to upload.`}
+      </p>
       <button type="button" onClick={onUpload} disabled={busy || state.pendingUpload === 0}>
-        {state.pendingUpload === 0 ? 'Everything uploaded' : `Upload ${state.pendingUpload} now`}
+        Upload now
       </button>
       {message && (
         <p class="message" role="alert">

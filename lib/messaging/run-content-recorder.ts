@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { scrubUrl } from '../privacy/scrub-url';
 import { framePathOf } from '../recorder/frame-path';
+import type { OpenShadowRoot } from '../recorder/resolve-target';
 import { startRecorder } from '../recorder/start-recorder';
 import { createEventSender } from './create-event-sender';
 import type { RecorderConfig } from './protocol';
@@ -17,6 +18,29 @@ function pausedState(message: unknown): boolean | null {
   return candidate.type === 'recorder/state' && typeof candidate.paused === 'boolean'
     ? candidate.paused
     : null;
+}
+
+/**
+ * Closed shadow roots are hidden from pages but not from extensions: Chromium offers
+ * `chrome.dom.openOrClosedShadowRoot`, Firefox `element.openOrClosedShadowRoot`.
+ */
+function extensionShadowRootAccessor(): OpenShadowRoot {
+  const dom = (
+    globalThis as {
+      chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } };
+    }
+  ).chrome?.dom;
+  return (host) => {
+    try {
+      if (dom?.openOrClosedShadowRoot) return dom.openOrClosedShadowRoot(host) ?? null;
+      return (
+        (host as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
+        null
+      );
+    } catch {
+      return null;
+    }
+  };
 }
 
 /**
@@ -52,6 +76,8 @@ export async function runContentRecorder(signal: AbortSignal): Promise<void> {
       frame,
       now: Date.now,
       page: () => scrubUrl(location.href, settings),
+      scrub: (url) => scrubUrl(url, settings),
+      openShadowRoot: extensionShadowRootAccessor(),
       emit: (draft) => sender.push(draft),
     });
   };

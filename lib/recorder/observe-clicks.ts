@@ -1,7 +1,7 @@
 import { describeTarget } from './describe-target';
-import { eventTargetElement } from './event-target';
 import { modifiersOf } from './modifiers';
-import type { Observer } from './types';
+import { resolveTarget } from './resolve-target';
+import { listenerOptions, type Observer } from './types';
 
 const KINDS = {
   click: 'click',
@@ -17,11 +17,11 @@ const KINDS = {
 export const observeClicks: Observer = (context, signal) => {
   const onPointer = (event: MouseEvent) => {
     if (!event.isTrusted) return;
-    const element = eventTargetElement(event);
-    if (!element) return;
     // `click` fires for the primary button only; `auxclick` covers the others but
     // would duplicate the context menu, which has its own kind.
     if (event.type === 'auxclick' && event.button === 2) return;
+    const element = resolveTarget(event, context.openShadowRoot);
+    if (!element) return;
     context.emit({
       kind: KINDS[event.type as keyof typeof KINDS],
       t: context.now(),
@@ -34,10 +34,6 @@ export const observeClicks: Observer = (context, signal) => {
     });
   };
   for (const type of Object.keys(KINDS)) {
-    window.addEventListener(type, onPointer as EventListener, {
-      capture: true,
-      passive: true,
-      signal,
-    });
+    window.addEventListener(type, onPointer as EventListener, listenerOptions(signal));
   }
 };

@@ -1,6 +1,7 @@
 import type { ScrubbedPage } from '../privacy/scrub-url';
 import type { CaptureLevel, PageEventDraft } from '../schema';
 import type { DescribeContext } from './describe-target';
+import type { OpenShadowRoot } from './resolve-target';
 
 /** What every observer needs: where to send drafts, and how to describe things. */
 export type RecorderContext = DescribeContext & {
@@ -8,9 +9,17 @@ export type RecorderContext = DescribeContext & {
   emit: (draft: PageEventDraft) => void;
   /** The current page, scrubbed; re-read on every event because SPAs change it. */
   page: () => ScrubbedPage;
+  /** Scrubs another URL of this page the same way (for in-page navigations). */
+  scrub: (url: string) => ScrubbedPage;
   frame: number[];
   now: () => number;
+  openShadowRoot?: OpenShadowRoot;
 };
 
 /** Each observer starts listening and stops when the signal aborts. */
 export type Observer = (context: RecorderContext, signal: AbortSignal) => void;
+
+/** Options every observer's window listeners share: capture phase, so pages cannot hide events. */
+export function listenerOptions(signal: AbortSignal): AddEventListenerOptions {
+  return { capture: true, passive: true, signal };
+}

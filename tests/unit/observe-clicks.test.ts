@@ -1,33 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startRecorder } from '../../lib/recorder/start-recorder';
-import { type PageEventDraft, pageEventDraft } from '../../lib/schema';
-
-function trusted<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
-}
-
-let stop: (() => void) | undefined;
-afterEach(() => stop?.());
-
-function record() {
-  const drafts: PageEventDraft[] = [];
-  stop = startRecorder({
-    captureLevel: 'structure',
-    testIdAttributes: ['data-testid'],
-    passwordsSeen: new WeakSet(),
-    frame: [],
-    now: () => 1_000,
-    page: () => ({ origin: 'https://shop.example', path: '/cart' }),
-    emit: (draft) => drafts.push(draft),
-  });
-  return drafts;
-}
+import { describe, expect, it } from 'vitest';
+import { pageEventDraft } from '../../lib/schema';
+import { record, trusted } from './support/record';
 
 describe('observeClicks', () => {
   it('records a trusted click with its target descriptor and modifiers', () => {
     document.body.innerHTML = '<button data-testid="buy">Buy now</button>';
-    const drafts = record();
+    const { drafts } = record();
     document
       .querySelector('button')!
       .dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, detail: 1, ctrlKey: true })));
@@ -49,7 +27,7 @@ describe('observeClicks', () => {
     document
       .querySelector('div')!
       .addEventListener('click', (event) => event.stopPropagation(), true);
-    const drafts = record();
+    const { drafts } = record();
     document
       .querySelector('button')!
       .dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
@@ -58,10 +36,10 @@ describe('observeClicks', () => {
 
   it('ignores clicks scripts fake, and everything after teardown', () => {
     document.body.innerHTML = '<button>Go</button>';
-    const drafts = record();
+    const { drafts, stop } = record();
     document.querySelector('button')!.click();
     expect(drafts).toHaveLength(0);
-    stop?.();
+    stop();
     document
       .querySelector('button')!
       .dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));

@@ -1,19 +1,21 @@
 import type { Session, TraceEvent } from '../../../lib/schema';
 import type { PageHandle } from './driver';
 
-export type DbSnapshot = { events: TraceEvent[]; sessions: Session[] };
+export type DbSnapshot = { events: TraceEvent[]; uploaded: TraceEvent[]; sessions: Session[] };
 
 /**
  * Reads the extension's IndexedDB from one of its own pages. Opening without a
  * version must never create the database, so an upgrade request is aborted.
  */
 export async function readExtensionDb(page: PageHandle): Promise<DbSnapshot> {
-  return page.evaluate(
+  // A JSON string crosses both automation protocols intact; WebDriver BiDi would
+  // turn a second reference to the same object into `undefined`.
+  const json = await page.evaluate(
     () =>
-      new Promise<DbSnapshot>((resolve, reject) => {
+      new Promise<string>((resolve, reject) => {
         const request = indexedDB.open('tasktrace');
         request.onupgradeneeded = () => request.transaction?.abort();
-        request.onerror = () => resolve({ events: [], sessions: [] });
+        request.onerror = () => resolve(JSON.stringify({ events: [], uploaded: [], sessions: [] }));
         request.onsuccess = () => {
           const db = request.result;
           const tx = db.transaction(['events', 'sessions'], 'readonly');
@@ -21,16 +23,23 @@ export async function readExtensionDb(page: PageHandle): Promise<DbSnapshot> {
           const sessions = tx.objectStore('sessions').getAll();
           tx.oncomplete = () => {
             db.close();
-            resolve({
-              events: (events.result as { event: TraceEvent }[]).map((stored) => stored.event),
-              sessions: sessions.result as Session[],
-            });
+            const stored = events.result as { event: TraceEvent; uploaded: 0 | 1 }[];
+            resolve(
+              JSON.stringify({
+                events: stored.map((entry) => entry.event),
+                uploaded: stored
+                  .filter((entry) => entry.uploaded === 1)
+                  .map((entry) => entry.event),
+                sessions: sessions.result as Session[],
+              }),
+            );
           };
           tx.onerror = () => reject(tx.error);
         };
       }),
     undefined,
   );
+  return JSON.parse(json) as DbSnapshot;
 }
 
 export async function waitForEvents(

@@ -1,0 +1,19 @@
+import { scrubLabel } from '../privacy/scrub-label';
+import { safeAccessibleName, safeFormLabel } from './safe-name';
+
+/**
+ * The scrubbed name and form label of an element, for capture level `labels` only.
+ * A label equal to the name is left out: it would say the same thing twice.
+ */
+export function describeLabels(element: Element): { name?: string; label?: string } {
+  const name = scrubOrNull(safeAccessibleName(element));
+  const label = scrubOrNull(safeFormLabel(element));
+  const labels: { name?: string; label?: string } = {};
+  if (name !== null) labels.name = name;
+  if (label !== null && label !== name) labels.label = label;
+  return labels;
+}
+
+function scrubOrNull(text: string | null): string | null {
+  return text === null ? null : scrubLabel(text);
+}

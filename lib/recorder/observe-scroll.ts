@@ -1,0 +1,55 @@
+import { buildSelector } from './build-selector';
+import { listenerOptions, type Observer } from './types';
+
+/** Scrolling settles for this long before its final position is recorded. */
+export const SCROLL_SETTLE_MS = 250;
+
+/** The final position of each scroll of the page or of a scrolled element. */
+export const observeScroll: Observer = (context, signal) => {
+  const pending = new Map<EventTarget, ReturnType<typeof setTimeout>>();
+  const record = (target: EventTarget) => {
+    pending.delete(target);
+    const isPage =
+      target === document || target === document.documentElement || target === document.body;
+    const element = target instanceof Element ? target : null;
+    if (!isPage && !element) return;
+    context.emit({
+      kind: 'scroll',
+      t: context.now(),
+      frame: context.frame,
+      page: context.page(),
+      ...(isPage || !element ? {} : { target: buildSelector(element, context) }),
+      x: Math.round(isPage ? window.scrollX : (element?.scrollLeft ?? 0)),
+      y: Math.round(isPage ? window.scrollY : (element?.scrollTop ?? 0)),
+    });
+  };
+  window.addEventListener(
+    'scroll',
+    (event) => {
+      if (!event.isTrusted) return;
+      const target = event.composedPath()[0] ?? event.target;
+      if (!target) return;
+      clearTimeout(pending.get(target));
+      pending.set(
+        target,
+        setTimeout(() => record(target), SCROLL_SETTLE_MS),
+      );
+    },
+    listenerOptions(signal),
+  );
+  // Leaving the page records where each pending scroll ended.
+  window.addEventListener(
+    'pagehide',
+    () => {
+      for (const [target, timer] of pending) {
+        clearTimeout(timer);
+        record(target);
+      }
+    },
+    listenerOptions(signal),
+  );
+  signal.addEventListener('abort', () => {
+    for (const timer of pending.values()) clearTimeout(timer);
+    pending.clear();
+  });
+};

@@ -1,0 +1,33 @@
+import { afterEach } from 'vitest';
+import { scrubUrl } from '../../../lib/privacy/scrub-url';
+import { startRecorder } from '../../../lib/recorder/start-recorder';
+import type { CaptureLevel, PageEventDraft } from '../../../lib/schema';
+
+let stops: (() => void)[] = [];
+afterEach(() => {
+  for (const stop of stops) stop();
+  stops = [];
+});
+
+/** Starts the real recorder on the test document and collects what it emits. */
+export function record(captureLevel: CaptureLevel = 'structure') {
+  const drafts: PageEventDraft[] = [];
+  const stop = startRecorder({
+    captureLevel,
+    testIdAttributes: ['data-testid'],
+    passwordsSeen: new WeakSet(),
+    frame: [],
+    now: () => 1_000,
+    page: () => ({ origin: 'https://shop.example', path: '/cart' }),
+    scrub: (url) => scrubUrl(url),
+    emit: (draft) => drafts.push(draft),
+  });
+  stops.push(stop);
+  return { drafts, stop };
+}
+
+/** happy-dom cannot make trusted events; the recorder ignores untrusted ones. */
+export function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
