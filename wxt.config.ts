@@ -4,6 +4,17 @@ import { defineConfig } from 'wxt';
 // Production builds request sites only at runtime (optional_host_permissions).
 // The e2e build (`--mode e2e`) also lists loopback hosts so automated tests can
 // grant them without a permission prompt nobody can answer.
+type AliasList = { find: string | RegExp; replacement: string }[];
+
+function normalizeAliases(alias: unknown): AliasList {
+  if (!alias) return [];
+  if (Array.isArray(alias)) return alias as AliasList;
+  return Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({
+    find,
+    replacement,
+  }));
+}
+
 const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
@@ -34,6 +45,18 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      // The recorder runs in every granted frame, so its bundle must stay small. It only
+      // sends messages and listens without answering, which both browsers' native
+      // promise-based APIs do identically; pages and the background keep the polyfill.
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
+        viteConfig.resolve ??= {};
+        viteConfig.resolve.alias = [
+          { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+          ...normalizeAliases(viteConfig.resolve.alias),
+        ];
+      }
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       // The recorder is registered at runtime for granted sites only; WXT leaves an
       // empty array behind that would read as "content scripts everywhere" to a reviewer.

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { recordNavigation } from '../lib/background/record-navigation';
+import { recordTabEvents } from '../lib/background/record-tab-events';
 import { routeMessage } from '../lib/background/route-message';
 import { syncRecorderRegistration } from '../lib/background/sync-recorder-registration';
 import { createIngestQueue } from '../lib/db/ingest-queue';
@@ -26,4 +27,5 @@ export default defineBackground(() => {
   browser.webNavigation.onCommitted.addListener(
     (details) => void recordNavigation(details, ingest),
   );
+  recordTabEvents(ingest);
 });

@@ -3,6 +3,7 @@ import type { IngestItem, IngestOutcome } from '../db/ingest-events';
 import { contentMessage, pageMessage } from '../messaging/protocol';
 import { handleContentMessage } from './handle-content-message';
 import { handlePageMessage } from './handle-page-message';
+import { logMessageForTests } from './log-message-for-tests';
 
 /**
  * The one entry point for runtime messages. Messages from another extension are
@@ -15,6 +16,7 @@ export function routeMessage(
   ingest: (items: readonly IngestItem[]) => Promise<IngestOutcome[]>,
 ): Promise<unknown> | undefined {
   if (sender.id !== browser.runtime.id) return undefined;
+  logMessageForTests(raw);
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const fromOurPage = sender.url !== undefined && new URL(sender.url).origin === extensionOrigin;
   if (fromOurPage) {

@@ -104,7 +104,7 @@ describe('scrubLabel', () => {
     });
 
     it('keeps exactly 80 characters untouched', () => {
-      const text = 'a'.repeat(30) + ' ' + 'b'.repeat(30) + ' ' + 'c'.repeat(18);
+      const text = `${'a'.repeat(30)} ${'b'.repeat(30)} ${'c'.repeat(18)}`;
       expect(text).toHaveLength(80);
       expect(scrubLabel(text)).toBe(text);
     });
