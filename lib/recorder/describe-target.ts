@@ -1,11 +1,15 @@
 import { getRole } from 'dom-accessibility-api';
-import type { TargetDescriptor } from '../schema';
+import type { CaptureLevel, TargetDescriptor } from '../schema';
 import { buildSelector } from './build-selector';
+import { describeLabels } from './describe-labels';
 import { fieldKindOf } from './field-kind';
+import { isChoiceControl } from './is-choice-control';
 
 export type DescribeContext = {
   testIdAttributes: readonly string[];
   passwordsSeen: WeakSet<Element>;
+  /** At `labels`, the scrubbed accessible name and form label are added. */
+  captureLevel?: CaptureLevel;
 };
 
 /**
@@ -15,7 +19,7 @@ export type DescribeContext = {
 export function describeTarget(element: Element, context: DescribeContext): TargetDescriptor {
   const rect = element.getBoundingClientRect();
   const view = element.ownerDocument.defaultView;
-  return {
+  const descriptor: TargetDescriptor = {
     tag: safeTag(element.localName),
     role: safeRole(getRole(element)),
     field: fieldKindOf(element, context.passwordsSeen),
@@ -29,6 +33,10 @@ export function describeTarget(element: Element, context: DescribeContext): Targ
     },
     viewport: { w: view?.innerWidth ?? 0, h: view?.innerHeight ?? 0 },
   };
+  if (context.captureLevel === 'labels' && !isChoiceControl(element)) {
+    Object.assign(descriptor, describeLabels(element));
+  }
+  return descriptor;
 }
 
 function shadowHostPath(element: Element, context: DescribeContext): string[] {

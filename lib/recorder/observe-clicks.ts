@@ -1,4 +1,5 @@
 import { describeTarget } from './describe-target';
+import { interactiveAncestor } from './interactive-ancestor';
 import { modifiersOf } from './modifiers';
 import { resolveTarget } from './resolve-target';
 import { listenerOptions, type Observer } from './types';
@@ -20,8 +21,9 @@ export const observeClicks: Observer = (context, signal) => {
     // `click` fires for the primary button only; `auxclick` covers the others but
     // would duplicate the context menu, which has its own kind.
     if (event.type === 'auxclick' && event.button === 2) return;
-    const element = resolveTarget(event, context.openShadowRoot);
-    if (!element) return;
+    const inner = resolveTarget(event, context.openShadowRoot);
+    if (!inner) return;
+    const element = interactiveAncestor(inner);
     context.emit({
       kind: KINDS[event.type as keyof typeof KINDS],
       t: context.now(),

@@ -38,3 +38,34 @@ describe('describeTarget', () => {
     expect(JSON.stringify(descriptor)).not.toContain('CANARY');
   });
 });
+
+describe('describeTarget at capture level labels', () => {
+  const labels = () => ({ ...context(), captureLevel: 'labels' as const });
+
+  it('adds the scrubbed name and form label', () => {
+    document.body.innerHTML =
+      '<button>Email jane@mail.example now</button><label for="q">Search orders</label><input id="q" value="tt-canary-value">';
+    const button = describeTarget(document.querySelector('button')!, labels());
+    expect(button.name).toBe('Email <email> now');
+    const input = describeTarget(document.querySelector('input')!, labels());
+    expect(input.name).toBe('Search orders');
+    expect(JSON.stringify(input)).not.toContain('canary');
+  });
+
+  it('names nothing at capture level structure', () => {
+    document.body.innerHTML = '<button>Buy</button>';
+    const descriptor = describeTarget(document.querySelector('button')!, context());
+    expect(descriptor.name).toBeUndefined();
+    expect(descriptor.label).toBeUndefined();
+  });
+
+  it('never names a choice, which would say what was chosen', () => {
+    document.body.innerHTML =
+      '<label><input type="radio" name="ship"> Express</label><label for="c">Gift wrap</label><input type="checkbox" id="c"><div role="option">Blue</div>';
+    for (const element of document.querySelectorAll('input, label, [role=option]')) {
+      const descriptor = describeTarget(element, labels());
+      expect(descriptor.name).toBeUndefined();
+      expect(descriptor.label).toBeUndefined();
+    }
+  });
+});

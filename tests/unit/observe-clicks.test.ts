@@ -46,3 +46,17 @@ describe('observeClicks', () => {
     expect(drafts).toHaveLength(0);
   });
 });
+
+describe('click targets', () => {
+  it('are the control around what was clicked', () => {
+    document.body.innerHTML =
+      '<button data-testid="cart"><svg><path></path></svg><span>Cart</span></button>';
+    const { drafts } = record();
+    document
+      .querySelector('path')!
+      .dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true })));
+    expect(drafts[0]).toMatchObject({
+      target: { tag: 'button', selector: '[data-testid="cart"]' },
+    });
+  });
+});
