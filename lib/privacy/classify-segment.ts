@@ -6,7 +6,7 @@ export type IdentifierKind = 'uuid' | 'email' | 'token' | 'id';
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/;
-const HEX = /^(?=.*\d)[0-9a-f]{8,}$/i;
+const HEX = /^(?=.*\d)(?=.*[a-f])[0-9a-f]{8,}$/i;
 const DIGIT_RUN = /\d{4,}/;
 
 export function classifySegment(segment: string): IdentifierKind | null {

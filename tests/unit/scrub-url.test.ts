@@ -56,3 +56,10 @@ describe('scrubUrl', () => {
     }
   });
 });
+
+describe('scrubUrl digit runs', () => {
+  it('calls a long number an id, not a token', () => {
+    expect(scrubUrl('https://shop.example/orders/12345678').path).toBe('/orders/:id');
+    expect(scrubUrl('https://shop.example/c/deadbeef42').path).toBe('/c/:token');
+  });
+});

@@ -9,6 +9,21 @@ export type PageHandle = {
   /** Clicks the first element matching a CSS selector, as a user would. */
   click(selector: string): Promise<void>;
   fillByLabel(label: string, value: string): Promise<void>;
+  /** Clicks an element with real input: `clicks: 2` double-clicks, `button: 'right'` opens a menu. */
+  clickWith(
+    selector: string,
+    options: { clicks?: number; button?: 'left' | 'right' },
+  ): Promise<void>;
+  /** Real mouse click at page coordinates (reaches into frames and closed shadow roots). */
+  clickAt(x: number, y: number): Promise<void>;
+  /** Real key presses into whatever has focus. */
+  typeText(text: string): Promise<void>;
+  /** A key or chord such as `Escape`, `Control+c`, `Shift+Tab`. */
+  press(chord: string): Promise<void>;
+  setFiles(selector: string, path: string): Promise<void>;
+  /** Scrolls with the mouse wheel over the given point. */
+  wheel(x: number, y: number, deltaY: number): Promise<void>;
+  bringToFront(): Promise<void>;
   waitForText(text: string, timeoutMs?: number): Promise<void>;
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   close(): Promise<void>;

@@ -61,6 +61,36 @@ function wrap(page: Page): PageHandle {
       await page.bringToFront();
       await page.locator(selector).first().click();
     },
+    async clickWith(selector, options) {
+      await page.bringToFront();
+      await page
+        .locator(selector)
+        .first()
+        .click({ clickCount: options.clicks ?? 1, button: options.button ?? 'left' });
+    },
+    async clickAt(x, y) {
+      await page.mouse.click(x, y);
+    },
+    async typeText(text) {
+      await page.keyboard.type(text);
+    },
+    async press(chord) {
+      const keys = chord.split('+');
+      const last = keys.pop() as string;
+      for (const key of keys) await page.keyboard.down(key);
+      await page.keyboard.press(last);
+      for (const key of keys.reverse()) await page.keyboard.up(key);
+    },
+    async setFiles(selector, path) {
+      await page.locator(selector).first().setInputFiles(path);
+    },
+    async wheel(x, y, deltaY) {
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, deltaY);
+    },
+    async bringToFront() {
+      await page.bringToFront();
+    },
     async fillByLabel(label, value) {
       await page.getByLabel(label, { exact: true }).fill(value);
     },

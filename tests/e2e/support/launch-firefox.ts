@@ -91,6 +91,38 @@ function wrap(page: Page): PageHandle {
       if (!handle) throw new Error(`No element matches ${selector}`);
       await handle.click();
     },
+    async clickWith(selector, options) {
+      await page.bringToFront();
+      const handle = await page.waitForSelector(selector, { timeout: 15_000 });
+      if (!handle) throw new Error(`No element matches ${selector}`);
+      await handle.click({ count: options.clicks ?? 1, button: options.button ?? 'left' });
+    },
+    async clickAt(x, y) {
+      await page.mouse.click(x, y);
+    },
+    async typeText(text) {
+      await page.keyboard.type(text);
+    },
+    async press(chord) {
+      const keys = chord.split('+') as import('puppeteer-core').KeyInput[];
+      const last = keys.pop() as import('puppeteer-core').KeyInput;
+      for (const key of keys) await page.keyboard.down(key);
+      await page.keyboard.press(last);
+      for (const key of keys.reverse()) await page.keyboard.up(key);
+    },
+    async setFiles(selector, path) {
+      const handle = (await page.waitForSelector(
+        selector,
+      )) as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+      await handle.uploadFile(path);
+    },
+    async wheel(x, y, deltaY) {
+      await page.mouse.move(x, y);
+      await page.mouse.wheel({ deltaY });
+    },
+    async bringToFront() {
+      await page.bringToFront();
+    },
     async fillByLabel(label, value) {
       await page.bringToFront();
       const handle = await page.waitForFunction(
