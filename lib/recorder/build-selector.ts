@@ -1,6 +1,7 @@
 import { finder } from '@medv/finder';
 import { isSafeAttributeValue } from '../privacy/is-safe-attribute-value';
 import { isSafeTestId } from '../privacy/is-safe-test-id';
+import { structuralPath } from './structural-path';
 
 export type SelectorOptions = {
   /** Attributes the study names as test ids (`data-testid`); preferred when present. */
@@ -19,6 +20,15 @@ export function buildSelector(element: Element, options: SelectorOptions): strin
   const testId = preferredTestId(element, options.testIdAttributes);
   if (testId) return testId;
   const root = element.getRootNode();
+  try {
+    return searchSelector(element, root, options);
+  } catch {
+    // finder throws when its capped search finds nothing unique: fall back to positions.
+    return structuralPath(element);
+  }
+}
+
+function searchSelector(element: Element, root: Node, options: SelectorOptions): string {
   return finder(element, {
     root: (root instanceof Document ? root.documentElement : root) as Element,
     idName: isSafeAttributeValue,

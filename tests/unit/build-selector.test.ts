@@ -67,3 +67,15 @@ describe('study test ids', () => {
     expect(buildSelector(third!, options)).not.toContain('jane');
   });
 });
+
+describe('structuralPath', () => {
+  it('is unique and holds nothing but tags and positions', async () => {
+    const { structuralPath } = await import('../../lib/recorder/structural-path');
+    document.body.innerHTML = `<main><ul>${'<li><b class="x-secret">x</b></li>'.repeat(30)}</ul></main>`;
+    const target = document.querySelectorAll('b')[17]!;
+    const path = structuralPath(target);
+    expect(document.querySelectorAll(path)).toHaveLength(1);
+    expect(document.querySelector(path)).toBe(target);
+    expect(path).not.toContain('secret');
+  });
+});
