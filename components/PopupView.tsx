@@ -28,6 +28,12 @@ export function PopupView({ state, busy, message, onTogglePause, onUpload, onJoi
       <p class={`status ${state.paused ? 'paused' : 'recording'}`} role="status">
         {state.paused ? 'Paused' : 'Recording'}
       </p>
+      {state.paused && state.pausedReason === 'quota' && (
+        <p class="error" role="alert">
+          Your browser's storage for tasktrace is full, so recording stopped. Upload to free space,
+          then resume.
+        </p>
+      )}
       <p class="muted">{state.studyName}</p>
       <p>
         <span data-testid="session-event-count">{count}</span> {count === 1 ? 'event' : 'events'} in

@@ -1,5 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { broadcastRecorderState } from '../lib/background/broadcast-state';
+import {
+  onInstalled,
+  onPermissionsRemoved,
+  onRetentionAlarm,
+  onStartup,
+  RETENTION_ALARM,
+} from '../lib/background/lifecycle';
 import { recordNavigation } from '../lib/background/record-navigation';
 import { recordTabEvents } from '../lib/background/record-tab-events';
 import { routeMessage } from '../lib/background/route-message';
@@ -9,20 +17,21 @@ import { getMeta } from '../lib/db/meta';
 import { getDb } from '../lib/db/open-db';
 
 export default defineBackground(() => {
-  const ingest = createIngestQueue(getDb);
+  const ingest = createIngestQueue(getDb, {
+    onQuotaPaused: () => void broadcastRecorderState(true),
+  });
   const sync = async () => syncRecorderRegistration(await getMeta(await getDb(), 'enrollment'));
 
   // Listeners are added synchronously so a restarted worker receives the event that woke it.
-  browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    await sync();
-    const enrolled = (await getMeta(await getDb(), 'enrollment')) !== undefined;
-    if (reason === 'install' && !enrolled) {
-      await browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
-    }
+  browser.runtime.onInstalled.addListener(({ reason }) => void onInstalled(reason, ingest));
+  browser.runtime.onStartup.addListener(() => void onStartup());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void onRetentionAlarm();
   });
-  browser.runtime.onStartup.addListener(() => void sync());
   browser.permissions.onAdded.addListener(() => void sync());
-  browser.permissions.onRemoved.addListener(() => void sync());
+  browser.permissions.onRemoved.addListener(
+    (removed) => void onPermissionsRemoved(removed.origins ?? []),
+  );
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, ingest));
   browser.webNavigation.onCommitted.addListener(
     (details) => void recordNavigation(details, ingest),

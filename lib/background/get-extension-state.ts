@@ -16,6 +16,7 @@ export async function getExtensionState(db: Db): Promise<ExtensionState> {
     enrolled: enrollment !== undefined,
     studyName: enrollment?.study.name ?? null,
     paused,
+    pausedReason: (await getMeta(db, 'pausedReason')) ?? 'volunteer',
     session:
       session && session.endedAt === null
         ? { id: session.id, eventCount: session.eventCount, uploadedCount: session.uploadedCount }

@@ -8,6 +8,7 @@ import { fetchStudy } from '../settings/fetch-study';
 import { uploadPending } from '../upload/upload-pending';
 import { broadcastRecorderState } from './broadcast-state';
 import { getExtensionState } from './get-extension-state';
+import { injectIntoOpenTabs } from './inject-into-open-tabs';
 import { syncRecorderRegistration } from './sync-recorder-registration';
 
 /** Requests from the extension's own pages (onboarding, popup). */
@@ -31,6 +32,7 @@ async function dispatch(message: PageMessage): Promise<unknown> {
       await setMeta(db, 'enrollment', enrollment);
       await setPaused(db, false);
       const matches = await syncRecorderRegistration(enrollment);
+      await injectIntoOpenTabs(enrollment);
       return { studyName: study.name, recordingOn: matches };
     }
     case 'state/get':

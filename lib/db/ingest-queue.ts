@@ -1,11 +1,24 @@
 import { type IngestItem, type IngestOutcome, ingestEvents } from './ingest-events';
 import type { Db } from './open-db';
+import { pruneUploaded } from './prune-uploaded';
+import { setPaused } from './set-paused';
+
+export type IngestQueueOptions = {
+  /** Called after storage ran out and capture was paused, so pages can be told. */
+  onQuotaPaused?: () => void;
+};
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
+}
 
 /**
  * Gathers items arriving in the same task into one transaction: one commit for a
- * burst of messages instead of one per message.
+ * burst of messages instead of one per message. When storage is full, events the
+ * collector already has are pruned and the write retried; if it still does not fit,
+ * capture pauses (visibly) instead of half-writing anything.
  */
-export function createIngestQueue(getDb: () => Promise<Db>) {
+export function createIngestQueue(getDb: () => Promise<Db>, options: IngestQueueOptions = {}) {
   let pending: {
     item: IngestItem;
     resolve: (outcome: IngestOutcome) => void;
@@ -13,15 +26,31 @@ export function createIngestQueue(getDb: () => Promise<Db>) {
   }[] = [];
   let scheduled = false;
 
+  async function write(items: IngestItem[]): Promise<IngestOutcome[]> {
+    const db = await getDb();
+    try {
+      return await ingestEvents(db, items);
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      if ((await pruneUploaded(db)) > 0) {
+        try {
+          return await ingestEvents(db, items);
+        } catch (retryError) {
+          if (!isQuotaError(retryError)) throw retryError;
+        }
+      }
+      await setPaused(db, true, Date.now(), 'quota').catch(() => undefined);
+      options.onQuotaPaused?.();
+      return items.map(() => 'dropped');
+    }
+  }
+
   async function flush() {
     scheduled = false;
     const batch = pending;
     pending = [];
     try {
-      const outcomes = await ingestEvents(
-        await getDb(),
-        batch.map((entry) => entry.item),
-      );
+      const outcomes = await write(batch.map((entry) => entry.item));
       batch.forEach((entry, index) => {
         entry.resolve(outcomes[index] ?? 'dropped');
       });

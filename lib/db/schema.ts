@@ -17,6 +17,8 @@ export type StoredEvent = {
 export type MetaValues = {
   enrollment: Enrollment;
   paused: boolean;
+  /** Why capture is paused: the volunteer chose to, or storage ran out. */
+  pausedReason: 'volunteer' | 'quota';
   currentSession: string;
 };
 export type MetaKey = keyof MetaValues;

@@ -2,14 +2,21 @@ import type { Db } from './open-db';
 import type { MetaValues, StoredEvent } from './schema';
 
 /**
- * Pausing writes a `pause` marker into the open session and ends it, in the same
+ * Pausing by the volunteer writes a `pause` marker into the open session and ends it, in the same
  * transaction as the flag, so no event can slip in between.
  */
-export async function setPaused(db: Db, paused: boolean, now = Date.now()): Promise<void> {
+export async function setPaused(
+  db: Db,
+  paused: boolean,
+  now = Date.now(),
+  reason: MetaValues['pausedReason'] = 'volunteer',
+): Promise<void> {
   const tx = db.transaction(['events', 'sessions', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   await meta.put(paused, 'paused');
-  if (paused) {
+  await meta.put(reason, 'pausedReason');
+  // Out of storage, even a marker may not fit: the flag alone stops capture.
+  if (paused && reason === 'volunteer') {
     const currentId = (await meta.get('currentSession')) as
       | MetaValues['currentSession']
       | undefined;

@@ -54,6 +54,7 @@ export const extensionState = z.strictObject({
   enrolled: z.boolean(),
   studyName: z.string().nullable(),
   paused: z.boolean(),
+  pausedReason: z.enum(['volunteer', 'quota']),
   session: z
     .strictObject({ id: z.string(), eventCount: z.number(), uploadedCount: z.number() })
     .nullable(),

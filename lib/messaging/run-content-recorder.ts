@@ -48,6 +48,14 @@ function extensionShadowRootAccessor(): OpenShadowRoot {
  * then record until paused, and stop for good when the extension context goes away.
  */
 export async function runContentRecorder(signal: AbortSignal): Promise<void> {
+  // Joining or reinjection may run the script again in a frame that already records;
+  // scripts of one extension instance share this isolated world, pages never see it.
+  const scope = globalThis as { tasktraceRecorderActive?: boolean };
+  if (scope.tasktraceRecorderActive) return;
+  scope.tasktraceRecorderActive = true;
+  signal.addEventListener('abort', () => {
+    scope.tasktraceRecorderActive = false;
+  });
   let config: unknown;
   try {
     config = await browser.runtime.sendMessage({ type: 'recorder/hello' });
@@ -92,7 +100,11 @@ export async function runContentRecorder(signal: AbortSignal): Promise<void> {
     if (paused === false) start();
   };
   browser.runtime.onMessage.addListener(onMessage);
+  // Resend what is unacknowledged whenever the page may have lost a message: leaving,
+  // hiding, or coming back from the back/forward cache.
   window.addEventListener('pagehide', () => sender.flush(), { signal });
+  window.addEventListener('pageshow', () => sender.flush(), { signal });
+  document.addEventListener('visibilitychange', () => sender.flush(), { signal });
   signal.addEventListener('abort', () => {
     halt();
     browser.runtime.onMessage.removeListener(onMessage);

@@ -1,0 +1,63 @@
+import { browser } from 'wxt/browser';
+import { deleteExpiredSessions } from '../db/delete-expired-sessions';
+import { deleteUnsentFromOrigins } from '../db/delete-unsent-from-origins';
+import { endOpenSession } from '../db/end-open-session';
+import type { IngestItem, IngestOutcome } from '../db/ingest-events';
+import { getMeta } from '../db/meta';
+import { getDb } from '../db/open-db';
+import { compileMatchPattern } from '../privacy/match-pattern';
+import { injectIntoOpenTabs } from './inject-into-open-tabs';
+import { recordGap } from './record-gap';
+import { syncRecorderRegistration } from './sync-recorder-registration';
+
+type Ingest = (items: readonly IngestItem[]) => Promise<IngestOutcome[]>;
+
+export const RETENTION_ALARM = 'tasktrace-retention';
+
+async function enrollment() {
+  return getMeta(await getDb(), 'enrollment');
+}
+
+/**
+ * Installed, updated or reloaded. A reload orphans every recorder in open tabs: the
+ * interruption is recorded as a gap and fresh recorders are injected.
+ */
+export async function onInstalled(reason: string, ingest: Ingest): Promise<void> {
+  const current = await enrollment();
+  await syncRecorderRegistration(current);
+  await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  if (!current) {
+    if (reason === 'install')
+      await browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+    return;
+  }
+  if (reason === 'update') await recordGap('extension-reload', ingest);
+  await injectIntoOpenTabs(current);
+}
+
+/** A new browser session: the old recording session ended when the browser closed. */
+export async function onStartup(): Promise<void> {
+  const db = await getDb();
+  await endOpenSession(db, 'browser-closed');
+  const current = await getMeta(db, 'enrollment');
+  await syncRecorderRegistration(current);
+  if (current) await deleteExpiredSessions(db, current.study.retentionDays);
+}
+
+export async function onRetentionAlarm(): Promise<void> {
+  const db = await getDb();
+  const current = await getMeta(db, 'enrollment');
+  if (current) await deleteExpiredSessions(db, current.study.retentionDays);
+}
+
+/** A site's access was revoked: stop at once and delete what it recorded that was not sent. */
+export async function onPermissionsRemoved(origins: readonly string[]): Promise<void> {
+  const db = await getDb();
+  await syncRecorderRegistration(await getMeta(db, 'enrollment'));
+  const revoked = origins.map(compileMatchPattern);
+  if (revoked.length === 0) return;
+  await deleteUnsentFromOrigins(db, (origin) => {
+    const url = new URL(`${origin}/`);
+    return revoked.some((matches) => matches(url));
+  });
+}

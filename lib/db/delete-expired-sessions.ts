@@ -1,0 +1,24 @@
+import type { Db } from './open-db';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes sessions (and their events) that started longer ago than the study keeps data. */
+export async function deleteExpiredSessions(
+  db: Db,
+  retentionDays: number,
+  now = Date.now(),
+): Promise<number> {
+  const cutoff = now - retentionDays * DAY_MS;
+  const tx = db.transaction(['sessions', 'events'], 'readwrite');
+  let deleted = 0;
+  for (const session of await tx.objectStore('sessions').getAll()) {
+    if (session.startedAt >= cutoff) continue;
+    await tx
+      .objectStore('events')
+      .delete(IDBKeyRange.bound([session.id, 0], [session.id, Number.MAX_SAFE_INTEGER]));
+    await tx.objectStore('sessions').delete(session.id);
+    deleted += 1;
+  }
+  await tx.done;
+  return deleted;
+}
