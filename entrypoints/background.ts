@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { broadcastRecorderState } from '../lib/background/broadcast-state';
+import { detectBrowserRestart, noteInstalled } from '../lib/background/detect-browser-restart';
 import {
   onInstalled,
   onPermissionsRemoved,
@@ -8,6 +9,7 @@ import {
   onStartup,
   RETENTION_ALARM,
 } from '../lib/background/lifecycle';
+import { logMessageForTests } from '../lib/background/log-message-for-tests';
 import { recordNavigation } from '../lib/background/record-navigation';
 import { recordTabEvents } from '../lib/background/record-tab-events';
 import { routeMessage } from '../lib/background/route-message';
@@ -23,8 +25,16 @@ export default defineBackground(() => {
   const sync = async () => syncRecorderRegistration(await getMeta(await getDb(), 'enrollment'));
 
   // Listeners are added synchronously so a restarted worker receives the event that woke it.
-  browser.runtime.onInstalled.addListener(({ reason }) => void onInstalled(reason, ingest));
-  browser.runtime.onStartup.addListener(() => void onStartup());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    noteInstalled();
+    logMessageForTests({ lifecycle: 'installed', reason });
+    void onInstalled(reason, ingest);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    logMessageForTests({ lifecycle: 'startup' });
+    void onStartup();
+  });
+  void detectBrowserRestart(onStartup);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void onRetentionAlarm();
   });

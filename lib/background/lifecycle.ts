@@ -31,6 +31,9 @@ export async function onInstalled(reason: string, ingest: Ingest): Promise<void>
       await browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
     return;
   }
+  // An extension loaded from a folder at every browser start is "installed" again each
+  // time, while its data is still there: that is a new browser session, not a new user.
+  if (reason === 'install') await endOpenSession(await getDb(), 'browser-closed');
   if (reason === 'update') await recordGap('extension-reload', ingest);
   await injectIntoOpenTabs(current);
 }

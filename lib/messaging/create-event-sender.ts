@@ -3,9 +3,34 @@ import type { PageEventDraft } from '../schema';
 export type SendEvents = (
   clientId: string,
   events: { cseq: number; draft: PageEventDraft }[],
-) => Promise<{ acked: number[] }>;
+) => Promise<unknown>;
 
 const MAX_PER_MESSAGE = 200;
+const SEND_TIMEOUT_MS = 10_000;
+
+function isAck(value: unknown): value is { acked: number[] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { acked?: unknown }).acked)
+  );
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no answer')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
 const RETRY_MS = [250, 1000, 3000, 10_000];
 
 /**
@@ -29,11 +54,18 @@ export function createEventSender(send: SendEvents, signal: AbortSignal) {
       .map(([cseq, draft]) => ({ cseq, draft }));
     if (batch.length === 0) return;
     for (const { cseq } of batch) inFlight.add(cseq);
-    send(clientId, batch).then(
-      ({ acked }) => {
+    // A worker stopped mid-request may answer nothing at all, or never: both count as
+    // a failure, and the batch is sent again (the background stores it once).
+    withTimeout(send(clientId, batch), SEND_TIMEOUT_MS).then(
+      (response) => {
+        for (const { cseq } of batch) inFlight.delete(cseq);
+        const acked = isAck(response) ? response.acked : null;
+        if (acked === null) {
+          scheduleRetry();
+          return;
+        }
         failures = 0;
         for (const cseq of acked) unacked.delete(cseq);
-        for (const { cseq } of batch) inFlight.delete(cseq);
         if (unacked.size > inFlight.size) flush();
       },
       () => {

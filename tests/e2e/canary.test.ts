@@ -19,7 +19,7 @@ import { type CanaryStack, startCanaryStack } from './support/start-canary-stack
  * stores, and the collector's export — is searched for the secret. The same run
  * checks that each event kind was recorded with the right descriptor.
  */
-const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox } as const;
+const LAUNCHERS = { chromium: () => launchChromium(), firefox: () => launchFirefox() } as const;
 const RUNS = (['chromium', 'firefox'] as const).flatMap((browser) =>
   (['structure', 'labels'] as const).map((level) => [browser, level] as const),
 );

@@ -6,7 +6,7 @@ import { launchFirefox } from './support/launch-firefox';
 import { readExtensionDb, waitForEvents } from './support/read-extension-db';
 import { exportEvents, type Stack, startStack } from './support/start-stack';
 
-const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox } as const;
+const LAUNCHERS = { chromium: () => launchChromium(), firefox: () => launchFirefox() } as const;
 
 const clicksOn = (events: TraceEvent[], origin: string, selector?: string) =>
   events.filter(

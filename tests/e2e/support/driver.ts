@@ -24,6 +24,9 @@ export type PageHandle = {
   /** Scrolls with the mouse wheel over the given point. */
   wheel(x: number, y: number, deltaY: number): Promise<void>;
   bringToFront(): Promise<void>;
+  /** History back and forward, as the browser's buttons do (the back/forward cache applies). */
+  back(): Promise<void>;
+  forward(): Promise<void>;
   waitForText(text: string, timeoutMs?: number): Promise<void>;
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   close(): Promise<void>;

@@ -1,9 +1,25 @@
-import { chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Driver, PageHandle } from './driver';
 import { CHROME_EXTENSION, CHROMIUM_PATH } from './paths';
 
-export async function launchChromium(extensionDir = CHROME_EXTENSION): Promise<Driver> {
-  const context = await chromium.launchPersistentContext('', {
+export type ChromiumDriver = Driver & {
+  context: BrowserContext;
+  extensionId: string;
+  /** Stops the extension's service worker as the browser does when it is idle. */
+  stopServiceWorkers(): Promise<void>;
+  /** Wraps a Playwright page (for pages the browser opened itself). */
+  wrap(page: Page): PageHandle;
+};
+
+export type ChromiumOptions = {
+  extensionDir?: string;
+  /** A profile directory to keep between launches; a fresh one when absent. */
+  userDataDir?: string;
+};
+
+export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumDriver> {
+  const extensionDir = options.extensionDir ?? CHROME_EXTENSION;
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -21,31 +37,56 @@ export async function launchChromium(extensionDir = CHROME_EXTENSION): Promise<D
   const extensionId = new URL(worker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
 
-  const onboarding = await findOnboarding();
-  async function findOnboarding(): Promise<Page> {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const page = context.pages().find((candidate) => candidate.url().startsWith(origin));
-      if (page) return page;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('The extension did not open its onboarding page after installation');
-  }
-  await onboarding.waitForLoadState();
+  // A new profile gets the onboarding page; a returning one gets the popup in a tab.
+  const extensionTab = await findExtensionTab(
+    context,
+    origin,
+    options.userDataDir ? 2_000 : 15_000,
+  );
+  await extensionTab.waitForLoadState();
 
   return {
     name: 'chromium',
-    extensionPage: wrap(onboarding),
+    context,
+    extensionId,
+    extensionPage: wrap(extensionTab),
+    wrap,
     async openExtensionPage(path) {
-      await onboarding.goto(`${origin}/${path}`);
+      await extensionTab.goto(`${origin}/${path}`);
     },
     async newPage() {
       return wrap(await context.newPage());
+    },
+    async stopServiceWorkers() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
     },
     async close() {
       await context.close();
     },
   };
+}
+
+async function findExtensionTab(
+  context: BrowserContext,
+  origin: string,
+  timeoutMs: number,
+): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((candidate) => candidate.url().startsWith(origin));
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (timeoutMs < 15_000) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/popup.html`);
+    return page;
+  }
+  throw new Error('The extension did not open its onboarding page after installation');
 }
 
 function wrap(page: Page): PageHandle {
@@ -90,6 +131,12 @@ function wrap(page: Page): PageHandle {
     },
     async bringToFront() {
       await page.bringToFront();
+    },
+    async back() {
+      await page.goBack();
+    },
+    async forward() {
+      await page.goForward();
     },
     async fillByLabel(label, value) {
       await page.getByLabel(label, { exact: true }).fill(value);

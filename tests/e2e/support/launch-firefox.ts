@@ -123,6 +123,12 @@ function wrap(page: Page): PageHandle {
     async bringToFront() {
       await page.bringToFront();
     },
+    async back() {
+      await page.goBack();
+    },
+    async forward() {
+      await page.goForward();
+    },
     async fillByLabel(label, value) {
       await page.bringToFront();
       const handle = await page.waitForFunction(

@@ -1,0 +1,272 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../lib/schema';
+import type { Driver, PageHandle } from './support/driver';
+import { clicksOn, integrityOf } from './support/integrity';
+import { type ChromiumDriver, launchChromium } from './support/launch-chromium';
+import { launchFirefox } from './support/launch-firefox';
+import { readExtensionDb } from './support/read-extension-db';
+import { type CanaryStack, startCanaryStack } from './support/start-canary-stack';
+
+/**
+ * The fault suite: each test makes a counted number of interactions while the browser
+ * does something disruptive, then checks that exactly that many events are stored, with
+ * no duplicate (session, seq) and no hole in any session's sequence.
+ */
+const TAP = '[data-testid="tap"]';
+const GO = '[data-testid="go"]';
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function join(driver: Driver, stack: CanaryStack) {
+  const page = driver.extensionPage;
+  await page.fillByLabel('Study link', `${stack.collectorUrl}/v1/studies/canary-structure`);
+  await page.clickButton('Join study');
+  await page.clickButton('I agree');
+  await page.waitForText('You joined');
+}
+
+/** Waits until the count stops growing, so a late duplicate would be seen too. */
+async function settledEvents(
+  page: PageHandle,
+  enough: (events: TraceEvent[]) => boolean,
+): Promise<TraceEvent[]> {
+  const deadline = Date.now() + 60_000;
+  let events = (await readExtensionDb(page)).events;
+  while (!enough(events) && Date.now() < deadline) {
+    await pause(250);
+    events = (await readExtensionDb(page)).events;
+  }
+  await pause(1_000);
+  return (await readExtensionDb(page)).events;
+}
+
+function report(
+  browser: string,
+  fault: string,
+  made: number,
+  stored: number,
+  events: TraceEvent[],
+) {
+  const { duplicates, holes } = integrityOf(events);
+  // One line per fault for the results table in the closing note.
+  console.log(`FAULT | ${browser} | ${fault} | ${made} | ${stored} | ${duplicates} | ${holes}`);
+  expect(stored).toBe(made);
+  expect(duplicates).toBe(0);
+  expect(holes).toBe(0);
+}
+
+describe('faults in chromium', () => {
+  let stack: CanaryStack;
+  let driver: ChromiumDriver;
+  let main: string;
+
+  beforeAll(async () => {
+    stack = await startCanaryStack('fault-suite-secret-unused');
+    main = stack.fixtures.mainOrigin;
+    driver = await launchChromium();
+    await join(driver, stack);
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await stack?.close();
+  });
+
+  it('the service worker stopped 5 times during 500 interactions', async () => {
+    const page = await driver.context.newPage();
+    await page.goto(`${main}/canary/links-a.html`);
+    const box = await page.locator(TAP).boundingBox();
+    if (!box) throw new Error('no tap button');
+    const before = clicksOn((await readExtensionDb(driver.extensionPage)).events, TAP);
+    for (let i = 0; i < 500; i++) {
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      if (i % 100 === 50) await driver.stopServiceWorkers();
+    }
+    const events = await settledEvents(
+      driver.extensionPage,
+      (all) => clicksOn(all, TAP) - before >= 500,
+    );
+    report(
+      'chromium',
+      'worker stopped ×5 during 500 clicks',
+      500,
+      clicksOn(events, TAP) - before,
+      events,
+    );
+    await page.close();
+  });
+
+  it('a link that navigates at once, 50 times, and a form that navigates', async () => {
+    const site = await driver.newPage();
+    await site.goto(`${main}/canary/links-a.html`);
+    const before = (await readExtensionDb(driver.extensionPage)).events;
+    for (let i = 0; i < 50; i++) {
+      await site.click(GO);
+      await site.waitForText(`Page ${i % 2 === 0 ? 'b' : 'a'}`);
+    }
+    await site.click('[data-testid="send"]');
+    await site.waitForText('Page b');
+    const events = await settledEvents(
+      driver.extensionPage,
+      (all) => clicksOn(all, GO) - clicksOn(before, GO) >= 50,
+    );
+    const submits = (all: TraceEvent[]) => all.filter((event) => event.kind === 'submit').length;
+    report(
+      'chromium',
+      'link navigates at once ×50',
+      50,
+      clicksOn(events, GO) - clicksOn(before, GO),
+      events,
+    );
+    expect(submits(events) - submits(before)).toBe(1);
+    await site.close();
+  });
+
+  it('the service worker idle past its timeout, then a click', async () => {
+    const site = await driver.newPage();
+    await site.goto(`${main}/canary/links-a.html`);
+    const before = clicksOn((await readExtensionDb(driver.extensionPage)).events, TAP);
+    await driver.stopServiceWorkers();
+    await pause(31_000);
+    await site.click(TAP);
+    const events = await settledEvents(driver.extensionPage, (all) => clicksOn(all, TAP) > before);
+    report('chromium', 'idle 31 s, then click', 1, clicksOn(events, TAP) - before, events);
+    await site.close();
+  });
+
+  it('back and forward through the back/forward cache', async () => {
+    const site = await driver.newPage();
+    await site.goto(`${main}/canary/links-a.html`);
+    const before = clicksOn((await readExtensionDb(driver.extensionPage)).events, TAP);
+    await site.click(TAP);
+    await site.click(GO);
+    await site.waitForText('Page b');
+    await site.click(TAP);
+    await site.back();
+    await site.waitForText('Page a');
+    await site.click(TAP);
+    await site.forward();
+    await site.waitForText('Page b');
+    await site.click(TAP);
+    const events = await settledEvents(
+      driver.extensionPage,
+      (all) => clicksOn(all, TAP) - before >= 4,
+    );
+    report('chromium', 'back/forward cache', 4, clicksOn(events, TAP) - before, events);
+    await site.close();
+  });
+});
+
+describe('a browser restart on the same profile in chromium', () => {
+  let stack: CanaryStack;
+  let profile: string;
+
+  beforeAll(async () => {
+    stack = await startCanaryStack('fault-suite-secret-unused');
+    profile = await mkdtemp(joinPath(tmpdir(), 'tasktrace-profile-'));
+  });
+  afterAll(async () => {
+    await stack?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  it('keeps every event and ends the old session', async () => {
+    const main = stack.fixtures.mainOrigin;
+    const first = await launchChromium({ userDataDir: profile });
+    await join(first, stack);
+    const site = await first.newPage();
+    await site.goto(`${main}/canary/links-a.html`);
+    for (let i = 0; i < 5; i++) await site.click(TAP);
+    await settledEvents(first.extensionPage, (all) => clicksOn(all, TAP) >= 5);
+    await first.close();
+
+    const second = await launchChromium({ userDataDir: profile });
+    const again = await second.newPage();
+    await again.goto(`${main}/canary/links-a.html`);
+    for (let i = 0; i < 5; i++) await again.click(TAP);
+    const events = await settledEvents(second.extensionPage, (all) => clicksOn(all, TAP) >= 10);
+    const { sessions } = await readExtensionDb(second.extensionPage);
+    await second.close();
+    report('chromium', 'browser restarted', 10, clicksOn(events, TAP), events);
+    expect(sessions.some((session) => session.endReason === 'browser-closed')).toBe(true);
+  });
+});
+
+describe('faults in firefox', () => {
+  let stack: CanaryStack;
+  let driver: Driver;
+  let main: string;
+
+  beforeAll(async () => {
+    stack = await startCanaryStack('fault-suite-secret-unused');
+    main = stack.fixtures.mainOrigin;
+    driver = await launchFirefox();
+    await join(driver, stack);
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await stack?.close();
+  });
+
+  it('a link that navigates at once, 50 times', async () => {
+    const site = await driver.newPage();
+    await site.goto(`${main}/canary/links-a.html`);
+    for (let i = 0; i < 50; i++) {
+      await site.click(GO);
+      await site.waitForText(`Page ${i % 2 === 0 ? 'b' : 'a'}`);
+    }
+    const events = await settledEvents(driver.extensionPage, (all) => clicksOn(all, GO) >= 50);
+    report('firefox', 'link navigates at once ×50', 50, clicksOn(events, GO), events);
+    await site.close();
+  });
+
+  it('back and forward through the back/forward cache', async () => {
+    const site = await driver.newPage();
+    await site.goto(`${main}/canary/links-a.html`);
+    const before = clicksOn((await readExtensionDb(driver.extensionPage)).events, TAP);
+    await site.click(TAP);
+    await site.click(GO);
+    await site.waitForText('Page b');
+    await site.click(TAP);
+    await site.back();
+    await site.waitForText('Page a');
+    await site.click(TAP);
+    await site.forward();
+    await site.waitForText('Page b');
+    await site.click(TAP);
+    const events = await settledEvents(
+      driver.extensionPage,
+      (all) => clicksOn(all, TAP) - before >= 4,
+    );
+    report('firefox', 'back/forward cache', 4, clicksOn(events, TAP) - before, events);
+    await site.close();
+  });
+
+  it('site access revoked mid-session: capture stops and unsent events are deleted', async () => {
+    const site = await driver.newPage();
+    await site.goto(`${main}/canary/links-a.html`);
+    for (let i = 0; i < 3; i++) await site.click(TAP);
+    await settledEvents(driver.extensionPage, (all) => clicksOn(all, TAP) >= 3);
+    const removed = await driver.extensionPage.evaluate(
+      () =>
+        (
+          globalThis as unknown as {
+            browser: { permissions: { remove(r: { origins: string[] }): Promise<boolean> } };
+          }
+        ).browser.permissions.remove({ origins: ['http://127.0.0.1/*'] }),
+      undefined,
+    );
+    expect(removed).toBe(true);
+    await pause(500);
+    for (let i = 0; i < 3; i++) await site.click(TAP);
+    await pause(1_500);
+    const events = (await readExtensionDb(driver.extensionPage)).events;
+    const fromSite = events.filter((event) => 'page' in event && event.page?.origin === main);
+    console.log(
+      `FAULT | firefox | access revoked (3 before, 3 after) | 6 | ${fromSite.length} (unsent deleted) | 0 | 0`,
+    );
+    expect(fromSite).toEqual([]);
+    await site.close();
+  });
+});
