@@ -17,10 +17,13 @@ import { syncRecorderRegistration } from '../lib/background/sync-recorder-regist
 import { createIngestQueue } from '../lib/db/ingest-queue';
 import { getMeta } from '../lib/db/meta';
 import { getDb } from '../lib/db/open-db';
+import { setStorageFull } from '../lib/settings/storage-full';
 
 export default defineBackground(() => {
   const ingest = createIngestQueue(getDb, {
-    onQuotaPaused: () => void broadcastRecorderState(true),
+    onQuotaPaused: () => {
+      void setStorageFull(true).then(() => broadcastRecorderState(true));
+    },
   });
   const sync = async () => syncRecorderRegistration(await getMeta(await getDb(), 'enrollment'));
 

@@ -1,10 +1,12 @@
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import type { ExtensionState } from '../messaging/protocol';
+import { isStorageFull } from '../settings/storage-full';
 
 export async function getExtensionState(db: Db): Promise<ExtensionState> {
   const enrollment = await getMeta(db, 'enrollment');
-  const paused = (await getMeta(db, 'paused')) ?? false;
+  const storageFull = await isStorageFull();
+  const paused = ((await getMeta(db, 'paused')) ?? false) || storageFull;
   const currentId = await getMeta(db, 'currentSession');
   const session = currentId ? await db.get('sessions', currentId) : undefined;
   const sessions = await db.getAll('sessions');
@@ -16,7 +18,7 @@ export async function getExtensionState(db: Db): Promise<ExtensionState> {
     enrolled: enrollment !== undefined,
     studyName: enrollment?.study.name ?? null,
     paused,
-    pausedReason: (await getMeta(db, 'pausedReason')) ?? 'volunteer',
+    pausedReason: storageFull ? 'quota' : ((await getMeta(db, 'pausedReason')) ?? 'volunteer'),
     session:
       session && session.endedAt === null
         ? { id: session.id, eventCount: session.eventCount, uploadedCount: session.uploadedCount }

@@ -3,6 +3,7 @@ import type { IngestItem, IngestOutcome } from '../db/ingest-events';
 import { getMeta } from '../db/meta';
 import { getDb } from '../db/open-db';
 import type { ContentMessage, EventsAck, RecorderConfig } from '../messaging/protocol';
+import { isStorageFull } from '../settings/storage-full';
 import { isRecordableUrl } from './is-recordable-url';
 
 type Sender = Browser.runtime.MessageSender;
@@ -26,11 +27,12 @@ export async function handleContentMessage(
     (await isRecordableUrl(enrollment, sender.url)) &&
     (await isRecordableUrl(enrollment, sender.tab.url));
 
+  const storageFull = await isStorageFull();
   if (message.type === 'recorder/hello') {
     if (!allowed || !enrollment) return { record: false };
     return {
       record: true,
-      paused: (await getMeta(db, 'paused')) ?? false,
+      paused: ((await getMeta(db, 'paused')) ?? false) || storageFull,
       captureLevel: enrollment.study.captureLevel,
       testIdAttributes: enrollment.study.testIdAttributes,
       routeTemplates: enrollment.study.routeTemplates,
@@ -40,7 +42,7 @@ export async function handleContentMessage(
 
   // Acknowledge even what is discarded, so the recorder does not resend it.
   const acked = message.events.map((entry) => entry.cseq);
-  if (!allowed || !sender.url) return { acked };
+  if (!allowed || !sender.url || storageFull) return { acked };
   const frameOrigin = new URL(sender.url).origin;
   const items: IngestItem[] = message.events
     .filter((entry) => entry.draft.page.origin === frameOrigin)

@@ -5,6 +5,7 @@ import { setPaused } from '../db/set-paused';
 import type { PageMessage, Result } from '../messaging/protocol';
 import { enroll } from '../settings/enroll';
 import { fetchStudy } from '../settings/fetch-study';
+import { setStorageFull } from '../settings/storage-full';
 import { uploadPending } from '../upload/upload-pending';
 import { broadcastRecorderState } from './broadcast-state';
 import { getExtensionState } from './get-extension-state';
@@ -38,6 +39,8 @@ async function dispatch(message: PageMessage): Promise<unknown> {
     case 'state/get':
       return getExtensionState(db);
     case 'state/set-paused':
+      // Resuming after a full disk is the volunteer's call: they freed space or uploaded.
+      if (!message.paused) await setStorageFull(false);
       await setPaused(db, message.paused);
       await broadcastRecorderState(message.paused);
       return getExtensionState(db);

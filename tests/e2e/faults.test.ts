@@ -158,6 +158,44 @@ describe('faults in chromium', () => {
   });
 });
 
+describe('an extension reload mid-session in chromium', () => {
+  let stack: CanaryStack;
+  let driver: ChromiumDriver;
+
+  beforeAll(async () => {
+    stack = await startCanaryStack('fault-suite-secret-unused');
+    driver = await launchChromium();
+    await join(driver, stack);
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await stack?.close();
+  });
+
+  it('orphans the old recorder cleanly, injects a new one, and records a gap', async () => {
+    const main = stack.fixtures.mainOrigin;
+    const page = await driver.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${main}/canary/links-a.html`);
+    for (let i = 0; i < 5; i++) await page.locator(TAP).click();
+    await settledEvents(driver.extensionPage, (all) => clicksOn(all, TAP) >= 5);
+
+    await driver.reloadExtension();
+    await pause(3_000);
+    for (let i = 0; i < 5; i++) await page.locator(TAP).click();
+
+    const reader = driver.wrap(await driver.context.newPage());
+    await reader.goto(`chrome-extension://${driver.extensionId}/popup.html`);
+    const events = await settledEvents(reader, (all) => clicksOn(all, TAP) >= 10);
+    report('chromium', 'extension reloaded', 10, clicksOn(events, TAP), events);
+    expect(
+      events.some((event) => event.kind === 'gap' && event.reason === 'extension-reload'),
+    ).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('a browser restart on the same profile in chromium', () => {
   let stack: CanaryStack;
   let profile: string;

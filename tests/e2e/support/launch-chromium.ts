@@ -1,4 +1,6 @@
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import type { Driver, PageHandle } from './driver';
 import { CHROME_EXTENSION, CHROMIUM_PATH } from './paths';
 
@@ -7,6 +9,8 @@ export type ChromiumDriver = Driver & {
   extensionId: string;
   /** Stops the extension's service worker as the browser does when it is idle. */
   stopServiceWorkers(): Promise<void>;
+  /** Loads the unpacked extension again over CDP, as an update or a developer's reload does. */
+  reloadExtension(): Promise<void>;
   /** Wraps a Playwright page (for pages the browser opened itself). */
   wrap(page: Page): PageHandle;
 };
@@ -19,6 +23,7 @@ export type ChromiumOptions = {
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumDriver> {
   const extensionDir = options.extensionDir ?? CHROME_EXTENSION;
+  const debuggingPort = await freePort();
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -31,8 +36,12 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Lets the test reload the extension through CDP's Extensions domain.
+      '--enable-unsafe-extension-debugging',
+      `--remote-debugging-port=${debuggingPort}`,
     ],
   });
+  let browserSession: CDPSession | undefined;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
@@ -64,10 +73,28 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     },
+    async reloadExtension() {
+      if (!browserSession) {
+        const browser = await chromium.connectOverCDP(`http://127.0.0.1:${debuggingPort}`);
+        browserSession = await browser.newBrowserCDPSession();
+      }
+      await browserSession.send(
+        'Extensions.loadUnpacked' as never,
+        { path: extensionDir } as never,
+      );
+    },
     async close() {
       await context.close();
     },
   };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 async function findExtensionTab(
