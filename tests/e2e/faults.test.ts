@@ -57,6 +57,56 @@ function report(
   expect(holes).toBe(0);
 }
 
+/** Clicks, a navigation, back (from the back/forward cache), forward: 4 taps in all. */
+async function backAndForward(driver: Driver, main: string, browser: string) {
+  const site = await driver.newPage();
+  await site.goto(`${main}/canary/links-a.html`);
+  const before = clicksOn((await readExtensionDb(driver.extensionPage)).events, TAP);
+  await site.click(TAP);
+  await site.click(GO);
+  await site.waitForText('Page b');
+  await site.click(TAP);
+  await site.back();
+  await site.waitForText('Page a');
+  await site.click(TAP);
+  await site.forward();
+  await site.waitForText('Page b');
+  await site.click(TAP);
+  const events = await settledEvents(
+    driver.extensionPage,
+    (all) => clicksOn(all, TAP) - before >= 4,
+  );
+  report(browser, 'back/forward cache', 4, clicksOn(events, TAP) - before, events);
+  await site.close();
+}
+
+/** A link that navigates the moment it is clicked, 50 times over. */
+async function navigatingLinks(driver: Driver, main: string, browser: string) {
+  const site = await driver.newPage();
+  await site.goto(`${main}/canary/links-a.html`);
+  const before = (await readExtensionDb(driver.extensionPage)).events;
+  for (let i = 0; i < 50; i++) {
+    await site.click(GO);
+    await site.waitForText(`Page ${i % 2 === 0 ? 'b' : 'a'}`);
+  }
+  await site.click('[data-testid="send"]');
+  await site.waitForText('Page b');
+  const events = await settledEvents(
+    driver.extensionPage,
+    (all) => clicksOn(all, GO) - clicksOn(before, GO) >= 50,
+  );
+  const submits = (all: TraceEvent[]) => all.filter((event) => event.kind === 'submit').length;
+  report(
+    browser,
+    'link navigates at once ×50',
+    50,
+    clicksOn(events, GO) - clicksOn(before, GO),
+    events,
+  );
+  expect(submits(events) - submits(before)).toBe(1);
+  await site.close();
+}
+
 describe('faults in chromium', () => {
   let stack: CanaryStack;
   let driver: ChromiumDriver;
@@ -97,31 +147,8 @@ describe('faults in chromium', () => {
     await page.close();
   });
 
-  it('a link that navigates at once, 50 times, and a form that navigates', async () => {
-    const site = await driver.newPage();
-    await site.goto(`${main}/canary/links-a.html`);
-    const before = (await readExtensionDb(driver.extensionPage)).events;
-    for (let i = 0; i < 50; i++) {
-      await site.click(GO);
-      await site.waitForText(`Page ${i % 2 === 0 ? 'b' : 'a'}`);
-    }
-    await site.click('[data-testid="send"]');
-    await site.waitForText('Page b');
-    const events = await settledEvents(
-      driver.extensionPage,
-      (all) => clicksOn(all, GO) - clicksOn(before, GO) >= 50,
-    );
-    const submits = (all: TraceEvent[]) => all.filter((event) => event.kind === 'submit').length;
-    report(
-      'chromium',
-      'link navigates at once ×50',
-      50,
-      clicksOn(events, GO) - clicksOn(before, GO),
-      events,
-    );
-    expect(submits(events) - submits(before)).toBe(1);
-    await site.close();
-  });
+  it('a link that navigates at once, 50 times, and a form that navigates', () =>
+    navigatingLinks(driver, main, 'chromium'));
 
   it('the service worker idle past its timeout, then a click', async () => {
     const site = await driver.newPage();
@@ -135,27 +162,8 @@ describe('faults in chromium', () => {
     await site.close();
   });
 
-  it('back and forward through the back/forward cache', async () => {
-    const site = await driver.newPage();
-    await site.goto(`${main}/canary/links-a.html`);
-    const before = clicksOn((await readExtensionDb(driver.extensionPage)).events, TAP);
-    await site.click(TAP);
-    await site.click(GO);
-    await site.waitForText('Page b');
-    await site.click(TAP);
-    await site.back();
-    await site.waitForText('Page a');
-    await site.click(TAP);
-    await site.forward();
-    await site.waitForText('Page b');
-    await site.click(TAP);
-    const events = await settledEvents(
-      driver.extensionPage,
-      (all) => clicksOn(all, TAP) - before >= 4,
-    );
-    report('chromium', 'back/forward cache', 4, clicksOn(events, TAP) - before, events);
-    await site.close();
-  });
+  it('back and forward through the back/forward cache', () =>
+    backAndForward(driver, main, 'chromium'));
 });
 
 describe('an extension reload mid-session in chromium', () => {
@@ -247,39 +255,11 @@ describe('faults in firefox', () => {
     await stack?.close();
   });
 
-  it('a link that navigates at once, 50 times', async () => {
-    const site = await driver.newPage();
-    await site.goto(`${main}/canary/links-a.html`);
-    for (let i = 0; i < 50; i++) {
-      await site.click(GO);
-      await site.waitForText(`Page ${i % 2 === 0 ? 'b' : 'a'}`);
-    }
-    const events = await settledEvents(driver.extensionPage, (all) => clicksOn(all, GO) >= 50);
-    report('firefox', 'link navigates at once ×50', 50, clicksOn(events, GO), events);
-    await site.close();
-  });
+  it('a link that navigates at once, 50 times, and a form that navigates', () =>
+    navigatingLinks(driver, main, 'firefox'));
 
-  it('back and forward through the back/forward cache', async () => {
-    const site = await driver.newPage();
-    await site.goto(`${main}/canary/links-a.html`);
-    const before = clicksOn((await readExtensionDb(driver.extensionPage)).events, TAP);
-    await site.click(TAP);
-    await site.click(GO);
-    await site.waitForText('Page b');
-    await site.click(TAP);
-    await site.back();
-    await site.waitForText('Page a');
-    await site.click(TAP);
-    await site.forward();
-    await site.waitForText('Page b');
-    await site.click(TAP);
-    const events = await settledEvents(
-      driver.extensionPage,
-      (all) => clicksOn(all, TAP) - before >= 4,
-    );
-    report('firefox', 'back/forward cache', 4, clicksOn(events, TAP) - before, events);
-    await site.close();
-  });
+  it('back and forward through the back/forward cache', () =>
+    backAndForward(driver, main, 'firefox'));
 
   it('site access revoked mid-session: capture stops and unsent events are deleted', async () => {
     const site = await driver.newPage();

@@ -1,21 +1,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type EventDraft, IDLE_MS, ingestEvents } from '../../lib/db/ingest-events';
-import { setMeta } from '../../lib/db/meta';
-import { type Db, openTasktraceDb } from '../../lib/db/open-db';
+import type { Db } from '../../lib/db/open-db';
 import { setPaused } from '../../lib/db/set-paused';
-import { studyManifest } from '../../lib/schema';
+import { enrolledDb } from './support/enrolled-db';
 import { target } from './support/make-events';
-
-const study = studyManifest.parse({
-  id: 'demo',
-  name: 'Demo',
-  researcher: { name: 'Lab', contact: 'lab@uni.example' },
-  consent: { text: 'ok', version: 'v1' },
-  allowlist: [{ match: 'https://shop.example/*' }],
-  retentionDays: 30,
-  endpoint: 'https://collector.example',
-});
 
 const draft = (t = 1): EventDraft => ({
   kind: 'click',
@@ -30,15 +19,7 @@ const draft = (t = 1): EventDraft => ({
 
 let db: Db;
 beforeEach(async () => {
-  db = await openTasktraceDb(`test-${crypto.randomUUID()}`);
-  await setMeta(db, 'enrollment', {
-    studyUrl: 'https://collector.example/v1/studies/demo',
-    study,
-    participantId: 'p_0123456789abcdef0123',
-    uploadToken: 'x'.repeat(43),
-    consentVersion: 'v1',
-    enrolledAt: 0,
-  });
+  db = await enrolledDb();
 });
 
 describe('ingestEvents', () => {

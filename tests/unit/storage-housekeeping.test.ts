@@ -5,22 +5,12 @@ import { deleteUnsentFromOrigins } from '../../lib/db/delete-unsent-from-origins
 import { endOpenSession } from '../../lib/db/end-open-session';
 import { type EventDraft, ingestEvents } from '../../lib/db/ingest-events';
 import { markUploaded } from '../../lib/db/mark-uploaded';
-import { setMeta } from '../../lib/db/meta';
-import { type Db, openTasktraceDb } from '../../lib/db/open-db';
+import type { Db } from '../../lib/db/open-db';
 import { pruneUploaded } from '../../lib/db/prune-uploaded';
-import { studyManifest } from '../../lib/schema';
+import { enrolledDb } from './support/enrolled-db';
 import { target } from './support/make-events';
 
 const DAY = 24 * 60 * 60 * 1000;
-const study = studyManifest.parse({
-  id: 'demo',
-  name: 'Demo',
-  researcher: { name: 'Lab', contact: 'lab@uni.example' },
-  consent: { text: 'ok', version: 'v1' },
-  allowlist: [{ match: 'https://shop.example/*' }, { match: 'https://docs.example/*' }],
-  retentionDays: 30,
-  endpoint: 'https://collector.example',
-});
 const click = (origin: string): EventDraft => ({
   kind: 'click',
   t: 1,
@@ -34,15 +24,7 @@ const click = (origin: string): EventDraft => ({
 
 let db: Db;
 beforeEach(async () => {
-  db = await openTasktraceDb(`test-${crypto.randomUUID()}`);
-  await setMeta(db, 'enrollment', {
-    studyUrl: 'https://collector.example/v1/studies/demo',
-    study,
-    participantId: 'p_0123456789abcdef0123',
-    uploadToken: 'x'.repeat(43),
-    consentVersion: 'v1',
-    enrolledAt: 0,
-  });
+  db = await enrolledDb();
 });
 
 describe('storage housekeeping', () => {
