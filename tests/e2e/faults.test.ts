@@ -324,3 +324,94 @@ describe('faults in firefox', () => {
       expect(removed).toBe(true);
     }));
 });
+
+describe('storage full in firefox', () => {
+  let stack: CanaryStack;
+  let driver: Driver;
+
+  beforeAll(async () => {
+    stack = await startCanaryStack('fault-suite-secret-unused');
+    // A small fixed storage limit, so the test can fill it.
+    driver = await launchFirefox({
+      prefs: { 'dom.quotaManager.temporaryStorage.fixedLimit': 20_480 },
+    });
+    await join(driver, stack);
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await stack?.close();
+  });
+
+  it('prunes uploaded events, then pauses visibly; nothing is half-written', async () => {
+    const main = stack.fixtures.mainOrigin;
+    const site = await driver.newPage();
+    await site.goto(`${main}/canary/links-a.html`);
+    for (let i = 0; i < 5; i++) await site.click(TAP);
+    await settledEvents(driver.extensionPage, (all) => clicksOn(all, TAP) >= 5);
+    await driver.openExtensionPage('popup.html');
+    const popup = driver.extensionPage;
+    await popup.clickButton('Upload now');
+    await popup.waitForText('Uploaded');
+    expect((await readExtensionDb(popup)).uploaded.length).toBeGreaterThan(0);
+
+    const filled = await popup.evaluate(fillStorage, undefined);
+    expect(filled).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) await site.click(TAP);
+    await popup.waitForText('storage for tasktrace is full');
+    await popup.waitForText('Resume recording');
+
+    const full = await readExtensionDb(popup);
+    console.log(
+      `FAULT | firefox | storage full (5 before, 3 during) | 8 | ${clicksOn(full.events, TAP)} (uploaded pruned, capture paused) | ${integrityOf(full.events).duplicates} | 0`,
+    );
+    expect(full.uploaded).toEqual([]);
+    expect(clicksOn(full.events, TAP)).toBe(0);
+    for (const session of full.sessions) {
+      const stored = full.events.filter((event) => event.session === session.id).length;
+      expect(stored).toBe(session.eventCount - session.uploadedCount);
+    }
+
+    // Space back, resume: recording goes on.
+    await popup.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase('quota-filler');
+          request.onsuccess = () => resolve();
+          request.onerror = () => resolve();
+        }),
+      undefined,
+    );
+    await popup.clickButton('Resume recording');
+    await site.click(TAP);
+    const after = await settledEvents(popup, (all) => clicksOn(all, TAP) >= 1);
+    expect(clicksOn(after, TAP)).toBe(1);
+    await site.close();
+  });
+});
+
+/** Fills the extension origin's storage with 512 kB writes until the browser refuses one. */
+async function fillStorage(): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve) => {
+    const request = indexedDB.open('quota-filler');
+    request.onupgradeneeded = () => request.result.createObjectStore('blobs');
+    request.onsuccess = () => resolve(request.result);
+  });
+  let written = 0;
+  for (let i = 0; i < 200; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const tx = db.transaction('blobs', 'readwrite');
+      // Random bytes, so compression cannot shrink them.
+      const bytes = new Uint8Array(512 * 1024);
+      for (let offset = 0; offset < bytes.length; offset += 65_536) {
+        crypto.getRandomValues(bytes.subarray(offset, offset + 65_536));
+      }
+      tx.objectStore('blobs').put(bytes, i);
+      tx.oncomplete = () => resolve(true);
+      tx.onabort = () => resolve(false);
+    });
+    if (!ok) break;
+    written += 1;
+  }
+  db.close();
+  return written;
+}

@@ -2,11 +2,19 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Driver, PageHandle } from './driver';
 import { FIREFOX_EXTENSION, FIREFOX_PATH } from './paths';
 
-export async function launchFirefox(extensionDir = FIREFOX_EXTENSION): Promise<Driver> {
+export type FirefoxOptions = {
+  extensionDir?: string;
+  /** Extra preferences, such as a small storage limit for the quota fault. */
+  prefs?: Record<string, unknown>;
+};
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<Driver> {
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    ...(options.prefs ? { extraPrefsFirefox: options.prefs } : {}),
   });
   try {
     await browser.installExtension(extensionDir);
