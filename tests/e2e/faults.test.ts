@@ -253,6 +253,75 @@ describe('an extension reload mid-session in chromium', () => {
   });
 });
 
+describe('storage full in chromium', () => {
+  let stack: CanaryStack;
+  let driver: ChromiumDriver;
+
+  beforeAll(async () => {
+    stack = await startCanaryStack('fault-suite-secret-unused');
+    driver = await launchChromium();
+    await join(driver, stack);
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await stack?.close();
+  });
+
+  it('prunes uploaded events, then pauses visibly; nothing is half-written', async () => {
+    const main = stack.fixtures.mainOrigin;
+    const origin = `chrome-extension://${driver.extensionId}`;
+    const site = await driver.newPage();
+    await site.goto(`${main}/canary/links-a.html`);
+    for (let i = 0; i < 5; i++) await site.click(TAP);
+    await settledEvents(driver.extensionPage, (all) => clicksOn(all, TAP) >= 5);
+    await driver.openExtensionPage('popup.html');
+    await driver.extensionPage.clickButton('Upload now');
+    await driver.extensionPage.waitForText('Uploaded');
+    expect((await readExtensionDb(driver.extensionPage)).uploaded.length).toBeGreaterThan(0);
+
+    // Chromium works out an origin's space when its database is first opened, so every
+    // extension page is closed and the worker stopped before the quota shrinks.
+    for (const page of driver.context.pages()) {
+      if (page.url().startsWith(origin)) await page.close();
+    }
+    await driver.stopServiceWorkers();
+    await pause(5_000);
+    const cdp = await driver.context.newCDPSession(
+      driver.context.pages()[0] ?? (await driver.context.newPage()),
+    );
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    for (let i = 0; i < 3; i++) await site.click(TAP);
+
+    const popup = driver.wrap(await driver.context.newPage());
+    await popup.goto(`${origin}/popup.html`);
+    await popup.waitForText('storage for tasktrace is full');
+    await popup.waitForText('Resume recording');
+    const full = await readExtensionDb(popup);
+    console.log(
+      `FAULT | chromium | storage full (5 before, 3 during) | 8 | ${clicksOn(full.events, TAP)} (uploaded pruned, capture paused) | ${integrityOf(full.events).duplicates} | 0`,
+    );
+    expect(full.uploaded).toEqual([]);
+    expect(clicksOn(full.events, TAP)).toBe(0);
+    for (const session of full.sessions) {
+      const stored = full.events.filter((event) => event.session === session.id).length;
+      expect(stored).toBe(session.eventCount - session.uploadedCount);
+    }
+
+    // Space back (again with no connection open), resume: recording goes on.
+    await popup.close();
+    await driver.stopServiceWorkers();
+    await pause(5_000);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    const again = driver.wrap(await driver.context.newPage());
+    await again.goto(`${origin}/popup.html`);
+    await again.clickButton('Resume recording');
+    await site.click(TAP);
+    const after = await settledEvents(again, (all) => clicksOn(all, TAP) >= 1);
+    expect(clicksOn(after, TAP)).toBe(1);
+    await cdp.detach();
+  });
+});
+
 describe('a browser restart on the same profile in chromium', () => {
   let stack: CanaryStack;
   let profile: string;
