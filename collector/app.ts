@@ -4,6 +4,7 @@ import { ApiFailure } from './http/api-failure';
 import { extensionCors } from './http/extension-cors';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
+import { participantsRoutes } from './routes/participants';
 import { studiesRoutes } from './routes/studies';
 import { uploadsRoutes } from './routes/uploads';
 import type { Study } from './studies/load-studies';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/studies', studiesRoutes(deps));
   app.route('/v1/uploads', uploadsRoutes(deps));
   app.route('/v1/export', exportRoutes(deps));
+  app.route('/v1/participants', participantsRoutes(deps));
 
   app.notFound((c) =>
     c.json(

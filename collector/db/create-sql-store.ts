@@ -1,18 +1,20 @@
 import { claimSession } from './claim-session';
 import { createParticipant } from './create-participant';
+import { eraseParticipant } from './erase-participant';
 import { findParticipantByTokenHash } from './find-participant';
 import { insertEvents } from './insert-events';
 import { readEventsPage } from './read-events-page';
-import type { SqlQueryable } from './sql-client';
+import type { SqlClient } from './sql-client';
 import type { Store } from './store';
 
 /** The store over any client that speaks PostgreSQL's SQL. */
-export function createSqlStore(db: SqlQueryable): Store {
+export function createSqlStore(db: SqlClient): Store {
   return {
     createParticipant: (participant) => createParticipant(db, participant),
     findParticipantByTokenHash: (tokenHash) => findParticipantByTokenHash(db, tokenHash),
     claimSession: (session) => claimSession(db, session),
     insertEvents: (batch) => insertEvents(db, batch),
     readEventsPage: (studyId, after, limit) => readEventsPage(db, studyId, after, limit),
+    eraseParticipant: (participantId) => eraseParticipant(db, participantId),
   };
 }

@@ -11,6 +11,8 @@ export interface Store {
   claimSession(session: NewSession): Promise<string>;
   /** Stores events not stored yet (unique on session and seq); returns how many were new. */
   insertEvents(batch: EventBatch): Promise<number>;
+  /** Deletes everything a participant uploaded and marks them erased. */
+  eraseParticipant(participantId: string): Promise<ErasureReceipt>;
   /** Events of non-erased participants after `after`, in (participant, session, seq) order. */
   readEventsPage(
     studyId: string,
@@ -61,4 +63,9 @@ export interface StoredEvent extends EventCursor {
   extensionVersion: string;
   consentVersion: string;
   event: TraceEvent;
+}
+
+export interface ErasureReceipt {
+  sessions: number;
+  events: number;
 }

@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import { type UploadBatch, type UploadResponse, uploadBatch } from '../../lib/schema';
 import type { AppDeps } from '../app';
-import type { Participant, Store } from '../db/store';
+import type { Participant } from '../db/store';
 import { isUnstorableText } from '../db/unstorable-text';
 import { ApiFailure } from '../http/api-failure';
-import { bearerToken } from '../http/bearer-token';
+import { authenticateParticipant } from '../http/authenticate-participant';
 import { parseBody } from '../http/parse-body';
 import { MAX_SEQ, MAX_UPLOAD_BYTES } from '../limits';
-import { hashToken } from '../tokens';
 
 /**
  * Uploads are idempotent: events are unique on (session, seq), so a retried batch, with
@@ -19,7 +18,7 @@ export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
 
   app.post('/', async (c) => {
     // Authenticate before reading the body: unknown callers get no decompression work.
-    const participant = await authenticate(deps.store, c.req.header('authorization'));
+    const participant = await authenticateParticipant(deps.store, c.req.header('authorization'));
     const batch = await parseBody(c.req.raw, uploadBatch, {
       maxBytes: MAX_UPLOAD_BYTES,
       invalid: {
@@ -67,26 +66,6 @@ export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
   });
 
   return app;
-}
-
-async function authenticate(store: Store, header: string | undefined): Promise<Participant> {
-  const token = bearerToken(header);
-  if (!token) {
-    throw new ApiFailure(
-      401,
-      'missing_token',
-      'Send the upload token you got when joining the study as "Authorization: Bearer <token>".',
-    );
-  }
-  const participant = await store.findParticipantByTokenHash(hashToken(token));
-  if (!participant || participant.erasedAt) {
-    throw new ApiFailure(
-      401,
-      'invalid_token',
-      'This upload token is unknown or no longer valid (the participant may have left the study). Join the study again to get a new token.',
-    );
-  }
-  return participant;
 }
 
 function checkBatchFitsParticipant(batch: UploadBatch, participant: Participant): void {

@@ -29,3 +29,12 @@ export const apiError = z.strictObject({
   issues: z.array(z.string()).optional(),
 });
 export type ApiError = z.infer<typeof apiError>;
+
+/** What `DELETE /v1/participants/me` erased: everything that participant uploaded. */
+export const erasureReceipt = z.strictObject({
+  participant: participantId,
+  erasedAt: z.iso.datetime(),
+  sessions: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+});
+export type ErasureReceipt = z.infer<typeof erasureReceipt>;

@@ -29,6 +29,7 @@ async function serveWithPages(pages: Array<StoredEvent[] | Error>) {
     findParticipantByTokenHash: async () => undefined,
     claimSession: async () => 'p_unused',
     insertEvents: async () => 0,
+    eraseParticipant: async () => ({ sessions: 0, events: 0 }),
     async readEventsPage(_study, after) {
       calls.push(after);
       const page = pages.shift() ?? [];
