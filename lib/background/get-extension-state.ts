@@ -1,5 +1,6 @@
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
+import { openSession } from '../db/open-session';
 import type { ExtensionState } from '../messaging/protocol';
 import { isStorageFull } from '../settings/storage-full';
 
@@ -7,8 +8,7 @@ export async function getExtensionState(db: Db): Promise<ExtensionState> {
   const enrollment = await getMeta(db, 'enrollment');
   const storageFull = await isStorageFull();
   const paused = ((await getMeta(db, 'paused')) ?? false) || storageFull;
-  const currentId = await getMeta(db, 'currentSession');
-  const session = currentId ? await db.get('sessions', currentId) : undefined;
+  const session = await openSession(db);
   const sessions = await db.getAll('sessions');
   const pendingUpload = sessions.reduce(
     (sum, entry) => sum + Math.max(0, entry.eventCount - entry.uploadedCount),
@@ -19,10 +19,9 @@ export async function getExtensionState(db: Db): Promise<ExtensionState> {
     studyName: enrollment?.study.name ?? null,
     paused,
     pausedReason: storageFull ? 'quota' : ((await getMeta(db, 'pausedReason')) ?? 'volunteer'),
-    session:
-      session && session.endedAt === null
-        ? { id: session.id, eventCount: session.eventCount, uploadedCount: session.uploadedCount }
-        : null,
+    session: session
+      ? { id: session.id, eventCount: session.eventCount, uploadedCount: session.uploadedCount }
+      : null,
     pendingUpload,
   };
 }

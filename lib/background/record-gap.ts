@@ -1,14 +1,9 @@
 import type { IngestItem, IngestOutcome } from '../db/ingest-events';
 import { getDb } from '../db/open-db';
 import { openSession } from '../db/open-session';
+import type { TraceEvent } from '../schema';
 
-type GapReason =
-  | 'extension-reload'
-  | 'browser-closed'
-  | 'worker-stopped'
-  | 'quota'
-  | 'permission-revoked'
-  | 'unknown';
+type GapReason = Extract<TraceEvent, { kind: 'gap' }>['reason'];
 
 /** Records that the recorder was not running since the open session's last event. */
 export async function recordGap(

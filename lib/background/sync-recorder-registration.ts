@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { permissionOrigin } from '../privacy/match-pattern';
 import type { Enrollment } from '../schema';
+import { isEntryGranted } from './is-entry-granted';
 
 export const RECORDER_SCRIPT_ID = 'tasktrace-recorder';
 export const RECORDER_SCRIPT_FILE = 'content-scripts/recorder.js';
@@ -15,10 +15,7 @@ export async function syncRecorderRegistration(
 ): Promise<string[]> {
   const matches: string[] = [];
   for (const entry of enrollment?.study.allowlist ?? []) {
-    const granted = await browser.permissions.contains({
-      origins: [permissionOrigin(entry.match)],
-    });
-    if (granted) matches.push(entry.match);
+    if (await isEntryGranted(entry)) matches.push(entry.match);
   }
   const existing = await browser.scripting.getRegisteredContentScripts({
     ids: [RECORDER_SCRIPT_ID],

@@ -1,9 +1,8 @@
-import { getMeta } from './meta';
 import type { Db } from './open-db';
+import { openSession } from './open-session';
 
 /** Whether a browser tab already takes part in the open session. */
 export async function isSessionTab(db: Db, tabId: number): Promise<boolean> {
-  const currentId = await getMeta(db, 'currentSession');
-  const session = currentId ? await db.get('sessions', currentId) : undefined;
-  return session !== undefined && session.endedAt === null && String(tabId) in session.tabs;
+  const session = await openSession(db);
+  return session !== undefined && String(tabId) in session.tabs;
 }

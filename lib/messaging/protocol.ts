@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { captureLevel, pageEventDraft, studyManifest } from '../schema';
+import { captureLevel, pageEventDraft } from '../schema';
 
 /**
  * Every message a content script or an extension page may send the background.
@@ -63,5 +63,3 @@ export const extensionState = z.strictObject({
 export type ExtensionState = z.infer<typeof extensionState>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-export const studyPreview = studyManifest;

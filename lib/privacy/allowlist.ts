@@ -3,22 +3,46 @@ import { compileMatchPattern, globToRegex, permissionOrigin } from './match-patt
 
 export type Allowlist = (url: string | URL) => boolean;
 
+export type CompiledEntry = { entry: AllowlistEntry; allows: (url: URL) => boolean };
+
+// The background checks every message against the study's allowlist; compiling its
+// patterns once per distinct allowlist keeps regex building off that path.
+const compiledCache = new Map<string, CompiledEntry[]>();
+
+/** Each entry with a predicate: matched by its pattern and not under an excluded path. */
+export function compileAllowlistEntries(entries: readonly AllowlistEntry[]): CompiledEntry[] {
+  const key = JSON.stringify(entries);
+  let compiled = compiledCache.get(key);
+  if (!compiled) {
+    compiled = entries.map((entry) => {
+      const match = compileMatchPattern(entry.match);
+      const excluded = (entry.excludePaths ?? []).map(globToRegex);
+      return {
+        entry,
+        allows: (url: URL) => match(url) && !excluded.some((regex) => regex.test(url.pathname)),
+      };
+    });
+    if (compiledCache.size >= 8) compiledCache.clear();
+    compiledCache.set(key, compiled);
+  }
+  return compiled;
+}
+
+export function parseUrl(input: string | URL): URL | null {
+  if (typeof input !== 'string') return input;
+  try {
+    return new URL(input);
+  } catch {
+    return null;
+  }
+}
+
 /** Compiles a study allowlist into a predicate on URLs: matched and not excluded. */
 export function compileAllowlist(entries: readonly AllowlistEntry[]): Allowlist {
-  const compiled = entries.map((entry) => ({
-    match: compileMatchPattern(entry.match),
-    excluded: (entry.excludePaths ?? []).map(globToRegex),
-  }));
+  const compiled = compileAllowlistEntries(entries);
   return (input) => {
-    let url: URL;
-    try {
-      url = typeof input === 'string' ? new URL(input) : input;
-    } catch {
-      return false;
-    }
-    return compiled.some(
-      (entry) => entry.match(url) && !entry.excluded.some((regex) => regex.test(url.pathname)),
-    );
+    const url = parseUrl(input);
+    return url !== null && compiled.some((entry) => entry.allows(url));
   };
 }
 

@@ -1,3 +1,4 @@
+import { ANYWHERE_KEYS, CARET_KEYS, type NamedKey } from '../schema/named-keys';
 import { describeTarget } from './describe-target';
 import { fieldKindOf } from './field-kind';
 import { isMultiline, isTypedKind } from './is-editable';
@@ -5,47 +6,8 @@ import { modifiersOf } from './modifiers';
 import { resolveTarget } from './resolve-target';
 import { listenerOptions, type Observer } from './types';
 
-const ALWAYS = new Set([
-  'Tab',
-  'Escape',
-  'F1',
-  'F2',
-  'F3',
-  'F4',
-  'F5',
-  'F6',
-  'F7',
-  'F8',
-  'F9',
-  'F10',
-  'F11',
-  'F12',
-]);
-/** Keys that move the caret inside a field: recorded only outside editables. */
-const NAVIGATION = new Set([
-  'ArrowUp',
-  'ArrowDown',
-  'ArrowLeft',
-  'ArrowRight',
-  'PageUp',
-  'PageDown',
-  'Home',
-  'End',
-]);
-
-type Named =
-  | 'Enter'
-  | 'Tab'
-  | 'Escape'
-  | 'ArrowUp'
-  | 'ArrowDown'
-  | 'ArrowLeft'
-  | 'ArrowRight'
-  | 'PageUp'
-  | 'PageDown'
-  | 'Home'
-  | 'End'
-  | `F${number}`;
+const ANYWHERE = new Set<string>(ANYWHERE_KEYS);
+const CARET = new Set<string>(CARET_KEYS);
 
 /**
  * Named non-character keys and shortcut chords. A key that produces a character is
@@ -71,7 +33,7 @@ export const observeKeys: Observer = (context, signal) => {
         ...(element && element !== document.body && element !== document.documentElement
           ? { target: describeTarget(element, context) }
           : {}),
-        key: key as Named,
+        key: key as NamedKey,
         mods: modifiersOf(event),
       });
     },
@@ -85,8 +47,8 @@ function recordableKey(
   inField: boolean,
 ): string | null {
   if (event.key === 'Enter') return inField && element && isMultiline(element) ? null : 'Enter';
-  if (ALWAYS.has(event.key)) return event.key;
-  if (NAVIGATION.has(event.key)) return inField ? null : event.key;
+  if (ANYWHERE.has(event.key)) return event.key;
+  if (CARET.has(event.key)) return inField ? null : event.key;
   const chord = event.ctrlKey || event.metaKey || (event.altKey && !inField);
   if (!chord || event.getModifierState?.('AltGraph')) return null;
   if (inField && event.ctrlKey && event.altKey) return null;

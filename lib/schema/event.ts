@@ -1,36 +1,13 @@
 import { z } from 'zod';
 import { fieldKind } from './field-kind';
+import { NAMED_KEYS } from './named-keys';
 import { framePath, page, seq, sessionId, timestamp } from './primitives';
 import { selector, targetDescriptor } from './target';
 
 const modifier = z.enum(['alt', 'ctrl', 'meta', 'shift']);
 
 /** Keys that never produce a character; recorded by name. */
-export const namedKey = z.enum([
-  'Enter',
-  'Tab',
-  'Escape',
-  'ArrowUp',
-  'ArrowDown',
-  'ArrowLeft',
-  'ArrowRight',
-  'PageUp',
-  'PageDown',
-  'Home',
-  'End',
-  'F1',
-  'F2',
-  'F3',
-  'F4',
-  'F5',
-  'F6',
-  'F7',
-  'F8',
-  'F9',
-  'F10',
-  'F11',
-  'F12',
-]);
+export const namedKey = z.enum(NAMED_KEYS);
 
 const pointer = {
   target: targetDescriptor,

@@ -136,6 +136,33 @@ async function revokedMidSession(
   await site.close();
 }
 
+/** 5 clicks, all uploaded: the storage-full faults start with something to prune. */
+async function clickAndUpload(driver: Driver, main: string): Promise<PageHandle> {
+  const site = await driver.newPage();
+  await site.goto(`${main}/canary/links-a.html`);
+  for (let i = 0; i < 5; i++) await site.click(TAP);
+  await settledEvents(driver.extensionPage, (all) => clicksOn(all, TAP) >= 5);
+  await driver.openExtensionPage('popup.html');
+  await driver.extensionPage.clickButton('Upload now');
+  await driver.extensionPage.waitForText('Uploaded');
+  expect((await readExtensionDb(driver.extensionPage)).uploaded.length).toBeGreaterThan(0);
+  return site;
+}
+
+/** Uploaded events pruned, the 3 clicks made while full refused, session counts intact. */
+async function expectPausedWhenFull(popup: PageHandle, browser: string) {
+  const full = await readExtensionDb(popup);
+  console.log(
+    `FAULT | ${browser} | storage full (5 before, 3 during) | 8 | ${clicksOn(full.events, TAP)} (uploaded pruned, capture paused) | ${integrityOf(full.events).duplicates} | 0`,
+  );
+  expect(full.uploaded).toEqual([]);
+  expect(clicksOn(full.events, TAP)).toBe(0);
+  for (const session of full.sessions) {
+    const stored = full.events.filter((event) => event.session === session.id).length;
+    expect(stored).toBe(session.eventCount - session.uploadedCount);
+  }
+}
+
 describe('faults in chromium', () => {
   let stack: CanaryStack;
   let driver: ChromiumDriver;
@@ -268,16 +295,8 @@ describe('storage full in chromium', () => {
   });
 
   it('prunes uploaded events, then pauses visibly; nothing is half-written', async () => {
-    const main = stack.fixtures.mainOrigin;
     const origin = `chrome-extension://${driver.extensionId}`;
-    const site = await driver.newPage();
-    await site.goto(`${main}/canary/links-a.html`);
-    for (let i = 0; i < 5; i++) await site.click(TAP);
-    await settledEvents(driver.extensionPage, (all) => clicksOn(all, TAP) >= 5);
-    await driver.openExtensionPage('popup.html');
-    await driver.extensionPage.clickButton('Upload now');
-    await driver.extensionPage.waitForText('Uploaded');
-    expect((await readExtensionDb(driver.extensionPage)).uploaded.length).toBeGreaterThan(0);
+    const site = await clickAndUpload(driver, stack.fixtures.mainOrigin);
 
     // Chromium works out an origin's space when its database is first opened, so every
     // extension page is closed and the worker stopped before the quota shrinks.
@@ -296,16 +315,7 @@ describe('storage full in chromium', () => {
     await popup.goto(`${origin}/popup.html`);
     await popup.waitForText('storage for tasktrace is full');
     await popup.waitForText('Resume recording');
-    const full = await readExtensionDb(popup);
-    console.log(
-      `FAULT | chromium | storage full (5 before, 3 during) | 8 | ${clicksOn(full.events, TAP)} (uploaded pruned, capture paused) | ${integrityOf(full.events).duplicates} | 0`,
-    );
-    expect(full.uploaded).toEqual([]);
-    expect(clicksOn(full.events, TAP)).toBe(0);
-    for (const session of full.sessions) {
-      const stored = full.events.filter((event) => event.session === session.id).length;
-      expect(stored).toBe(session.eventCount - session.uploadedCount);
-    }
+    await expectPausedWhenFull(popup, 'chromium');
 
     // Space back (again with no connection open), resume: recording goes on.
     await popup.close();
@@ -412,16 +422,8 @@ describe('storage full in firefox', () => {
   });
 
   it('prunes uploaded events, then pauses visibly; nothing is half-written', async () => {
-    const main = stack.fixtures.mainOrigin;
-    const site = await driver.newPage();
-    await site.goto(`${main}/canary/links-a.html`);
-    for (let i = 0; i < 5; i++) await site.click(TAP);
-    await settledEvents(driver.extensionPage, (all) => clicksOn(all, TAP) >= 5);
-    await driver.openExtensionPage('popup.html');
+    const site = await clickAndUpload(driver, stack.fixtures.mainOrigin);
     const popup = driver.extensionPage;
-    await popup.clickButton('Upload now');
-    await popup.waitForText('Uploaded');
-    expect((await readExtensionDb(popup)).uploaded.length).toBeGreaterThan(0);
 
     const filled = await popup.evaluate(fillStorage, undefined);
     expect(filled).toBeGreaterThan(0);
@@ -429,16 +431,7 @@ describe('storage full in firefox', () => {
     await popup.waitForText('storage for tasktrace is full');
     await popup.waitForText('Resume recording');
 
-    const full = await readExtensionDb(popup);
-    console.log(
-      `FAULT | firefox | storage full (5 before, 3 during) | 8 | ${clicksOn(full.events, TAP)} (uploaded pruned, capture paused) | ${integrityOf(full.events).duplicates} | 0`,
-    );
-    expect(full.uploaded).toEqual([]);
-    expect(clicksOn(full.events, TAP)).toBe(0);
-    for (const session of full.sessions) {
-      const stored = full.events.filter((event) => event.session === session.id).length;
-      expect(stored).toBe(session.eventCount - session.uploadedCount);
-    }
+    await expectPausedWhenFull(popup, 'firefox');
 
     // Space back, resume: recording goes on.
     await popup.evaluate(

@@ -4,18 +4,9 @@ import { type EventDraft, IDLE_MS, ingestEvents } from '../../lib/db/ingest-even
 import type { Db } from '../../lib/db/open-db';
 import { setPaused } from '../../lib/db/set-paused';
 import { enrolledDb } from './support/enrolled-db';
-import { target } from './support/make-events';
+import { clickDraft } from './support/make-events';
 
-const draft = (t = 1): EventDraft => ({
-  kind: 'click',
-  t,
-  frame: [],
-  page: { origin: 'https://shop.example', path: '/' },
-  target: target(),
-  button: 0,
-  clicks: 1,
-  mods: [],
-});
+const draft = (t = 1) => clickDraft({ t });
 
 let db: Db;
 beforeEach(async () => {

@@ -3,24 +3,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteExpiredSessions } from '../../lib/db/delete-expired-sessions';
 import { deleteUnsentFromOrigins } from '../../lib/db/delete-unsent-from-origins';
 import { endOpenSession } from '../../lib/db/end-open-session';
-import { type EventDraft, ingestEvents } from '../../lib/db/ingest-events';
+import { ingestEvents } from '../../lib/db/ingest-events';
 import { markUploaded } from '../../lib/db/mark-uploaded';
 import type { Db } from '../../lib/db/open-db';
 import { pruneUploaded } from '../../lib/db/prune-uploaded';
 import { enrolledDb } from './support/enrolled-db';
-import { target } from './support/make-events';
+import { clickDraft } from './support/make-events';
 
 const DAY = 24 * 60 * 60 * 1000;
-const click = (origin: string): EventDraft => ({
-  kind: 'click',
-  t: 1,
-  frame: [],
-  page: { origin, path: '/' },
-  target: target(),
-  button: 0,
-  clicks: 1,
-  mods: [],
-});
+const click = (origin: string) => clickDraft({ origin });
 
 let db: Db;
 beforeEach(async () => {

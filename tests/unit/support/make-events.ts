@@ -1,3 +1,4 @@
+import type { EventDraft } from '../../../lib/db/ingest-events';
 import type { TargetDescriptor, TraceEvent } from '../../../lib/schema';
 
 export const SESSION = '7d1f6c1e-3f4a-4b8e-9a51-2c0d9b7e4a10';
@@ -30,4 +31,18 @@ export function clickEvent(overrides: Record<string, unknown> = {}): TraceEvent 
     mods: [],
     ...overrides,
   } as TraceEvent;
+}
+
+/** A click as the background receives it, before session, seq and tab are stamped. */
+export function clickDraft(options: { t?: number; origin?: string } = {}): EventDraft {
+  return {
+    kind: 'click',
+    t: options.t ?? 1,
+    frame: [],
+    page: { origin: options.origin ?? 'https://shop.example', path: '/' },
+    target: target(),
+    button: 0,
+    clicks: 1,
+    mods: [],
+  };
 }
