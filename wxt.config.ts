@@ -25,12 +25,20 @@ export default defineConfig({
     name: 'tasktrace',
     description:
       'Record consented task traces for research studies. Only sites you grant, never what you type.',
-    permissions: ['storage', 'scripting', 'webNavigation', 'alarms'],
+    // `idle` (auto-pause after the volunteer is away) shows no install warning.
+    permissions: ['storage', 'scripting', 'webNavigation', 'alarms', 'idle'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     // Private windows are never recorded: the extension does not run there at all.
     incognito: 'not_allowed',
     action: { default_title: 'tasktrace' },
+    // Alt+Shift+P is free in Chromium and Firefox, and both accept it as a suggested key.
+    commands: {
+      'toggle-recording': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Pause or resume recording',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

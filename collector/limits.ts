@@ -4,6 +4,9 @@ export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 /** Enrollment bodies are two short strings; anything large is a mistake or an attack. */
 export const MAX_ENROLLMENT_BYTES = 16 * 1024;
 
+/** A consent request is one short string. */
+export const MAX_CONSENT_BYTES = 16 * 1024;
+
 /** Rows per export query: large enough to be fast, small enough to keep memory flat. */
 export const EXPORT_PAGE_ROWS = 1000;
 

@@ -1,3 +1,4 @@
+import { RECORDED, RECORDED_AT_LABELS } from '../lib/privacy/disclosure';
 import type { StudyManifest } from '../lib/schema';
 import { NeverRecorded } from './NeverRecorded';
 
@@ -5,24 +6,27 @@ type Props = {
   study: StudyManifest;
   busy: boolean;
   error: string | null;
+  /** When the volunteer already agreed to an earlier version: what changed since. */
+  changes?: string[];
   onAgree: () => void;
-  onBack: () => void;
+  onDecline: () => void;
 };
 
-const LEVELS = {
-  structure:
-    'What you click and which fields you edit, described by their type and position on the page — not their text.',
-  labels:
-    'As above, plus the visible name of each button or field you use (up to 80 characters, with emails, numbers and links replaced).',
-} as const;
-
-export function ConsentScreen({ study, busy, error, onAgree, onBack }: Props) {
+export function ConsentScreen({ study, busy, error, changes, onAgree, onDecline }: Props) {
   return (
     <section class="card" aria-labelledby="consent-title">
       <h1 id="consent-title">{study.name}</h1>
       <p class="muted">
         Run by {study.researcher.name} ({study.researcher.contact})
       </p>
+      {changes && (
+        <div class="warning" role="alert">
+          <p>
+            <strong>This study changed since you agreed</strong>: {changes.join(', ')}. Nothing is
+            recorded until you agree to it as it reads now.
+          </p>
+        </div>
+      )}
       {study.description && <p>{study.description}</p>}
 
       <h2>Sites this study records</h2>
@@ -38,7 +42,19 @@ export function ConsentScreen({ study, busy, error, onAgree, onBack }: Props) {
       </ul>
 
       <h2>What is recorded</h2>
-      <p>{LEVELS[study.captureLevel]}</p>
+      <ul class="recorded">
+        {[...RECORDED, ...(study.captureLevel === 'labels' ? RECORDED_AT_LABELS : [])].map(
+          (item) => (
+            <li key={item}>{item}</li>
+          ),
+        )}
+      </ul>
+      <p class="muted">
+        Capture level: <strong>{study.captureLevel}</strong>
+        {study.captureLevel === 'structure'
+          ? ' — no text from the page, not even the names of buttons.'
+          : ' — includes the names of the buttons and fields you use.'}
+      </p>
 
       <h2>Never recorded</h2>
       <NeverRecorded />
@@ -59,11 +75,11 @@ export function ConsentScreen({ study, busy, error, onAgree, onBack }: Props) {
         </p>
       )}
       <div class="actions">
-        <button type="button" onClick={onBack} disabled={busy}>
-          Back
+        <button type="button" onClick={onDecline} disabled={busy}>
+          {changes ? 'Not now' : 'Decline'}
         </button>
         <button type="button" class="primary" onClick={onAgree} disabled={busy}>
-          {busy ? 'Joining…' : 'I agree'}
+          {busy ? 'Saving…' : 'I agree'}
         </button>
       </div>
     </section>

@@ -7,11 +7,21 @@ type Props = {
   onTogglePause: () => void;
   onUpload: () => void;
   onJoin: () => void;
+  onReviewChanges: () => void;
+  onOptions: () => void;
 };
 
-export function PopupView({ state, busy, message, onTogglePause, onUpload, onJoin }: Props) {
+const PAUSED_BECAUSE = {
+  quota:
+    "Your browser's storage for tasktrace is full, so recording stopped. Upload to free space, then resume.",
+  idle: 'Recording paused while you were away. Resume when you are ready.',
+  volunteer: null,
+} as const;
+
+export function PopupView(props: Props) {
+  const { state, busy, message, onTogglePause, onUpload, onJoin, onOptions } = props;
   if (!state) return <main class="popup muted">Loading…</main>;
-  if (!state.enrolled) {
+  if (state.mode === 'none') {
     return (
       <main class="popup">
         <p class="status">Not recording</p>
@@ -19,22 +29,45 @@ export function PopupView({ state, busy, message, onTogglePause, onUpload, onJoi
         <button type="button" class="primary" onClick={onJoin}>
           Join a study
         </button>
+        <button type="button" onClick={onOptions}>
+          Record for yourself
+        </button>
+      </main>
+    );
+  }
+  if (state.reconsent) {
+    return (
+      <main class="popup">
+        <p class="status stopped" role="status">
+          Stopped: the study changed
+        </p>
+        <p>
+          {state.studyName} changed what it asks of you. Nothing is recorded until you agree again.
+        </p>
+        <button type="button" class="primary" onClick={props.onReviewChanges}>
+          Review the changes
+        </button>
+        <button type="button" onClick={onOptions}>
+          Options
+        </button>
       </main>
     );
   }
   const count = state.session?.eventCount ?? 0;
+  const reason = state.paused ? PAUSED_BECAUSE[state.pausedReason] : null;
   return (
     <main class="popup">
       <p class={`status ${state.paused ? 'paused' : 'recording'}`} role="status">
         {state.paused ? 'Paused' : 'Recording'}
       </p>
-      {state.paused && state.pausedReason === 'quota' && (
-        <p class="error" role="alert">
-          Your browser's storage for tasktrace is full, so recording stopped. Upload to free space,
-          then resume.
+      {reason && (
+        <p class={state.pausedReason === 'quota' ? 'error' : 'muted'} role="alert">
+          {reason}
         </p>
       )}
-      <p class="muted">{state.studyName}</p>
+      <p class="muted">
+        {state.mode === 'local' ? 'For yourself only; nothing is uploaded' : state.studyName}
+      </p>
       <p>
         <span data-testid="session-event-count">{count}</span> {count === 1 ? 'event' : 'events'} in
         this session
@@ -42,13 +75,21 @@ export function PopupView({ state, busy, message, onTogglePause, onUpload, onJoi
       <button type="button" class="primary" onClick={onTogglePause} disabled={busy}>
         {state.paused ? 'Resume recording' : 'Pause recording'}
       </button>
-      <p class="muted" data-testid="pending-upload">
-        {state.pendingUpload === 0
-          ? 'Everything is uploaded.'
-          : `${state.pendingUpload} ${state.pendingUpload === 1 ? 'event' : 'events'} waiting to upload.`}
-      </p>
-      <button type="button" onClick={onUpload} disabled={busy || state.pendingUpload === 0}>
-        Upload now
+      <p class="muted shortcut">Shortcut: Alt+Shift+P</p>
+      {state.mode === 'study' && (
+        <>
+          <p class="muted" data-testid="pending-upload">
+            {state.pendingUpload === 0
+              ? 'Everything is uploaded.'
+              : `${state.pendingUpload} ${state.pendingUpload === 1 ? 'event' : 'events'} waiting to upload.`}
+          </p>
+          <button type="button" onClick={onUpload} disabled={busy || state.pendingUpload === 0}>
+            Upload now
+          </button>
+        </>
+      )}
+      <button type="button" onClick={onOptions}>
+        Options
       </button>
       {message && (
         <p class="message" role="alert">

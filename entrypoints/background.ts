@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { onIdleStateChanged, syncIdleDetection } from '../lib/background/apply-auto-pause';
 import { broadcastRecorderState } from '../lib/background/broadcast-state';
+import { checkStudy, STUDY_CHECK_ALARM } from '../lib/background/check-study';
 import { detectBrowserRestart, noteInstalled } from '../lib/background/detect-browser-restart';
 import {
   onInstalled,
@@ -14,37 +16,62 @@ import { recordNavigation } from '../lib/background/record-navigation';
 import { recordTabEvents } from '../lib/background/record-tab-events';
 import { routeMessage } from '../lib/background/route-message';
 import { syncRecorderRegistration } from '../lib/background/sync-recorder-registration';
+import { toggleRecording } from '../lib/background/toggle-recording';
+import { updateBadges } from '../lib/background/update-badges';
 import { createIngestQueue } from '../lib/db/ingest-queue';
-import { getMeta } from '../lib/db/meta';
 import { getDb } from '../lib/db/open-db';
+import { getRecordingTerms } from '../lib/db/recording-terms';
 import { setStorageFull } from '../lib/settings/storage-full';
 
 export default defineBackground(() => {
   const ingest = createIngestQueue(getDb, {
     onQuotaPaused: () => {
-      void setStorageFull(true).then(() => broadcastRecorderState(true));
+      void setStorageFull(true)
+        .then(() => broadcastRecorderState(true))
+        .then(() => updateBadges());
     },
   });
-  const sync = async () => syncRecorderRegistration(await getMeta(await getDb(), 'enrollment'));
+  const sync = async () => syncRecorderRegistration(await getRecordingTerms(await getDb()));
+  // Per-tab badges do not survive a browser restart, so a new session sets them again.
+  const startup = async () => {
+    await onStartup();
+    // Terms may have changed while the browser was closed.
+    await checkStudy(await getDb());
+    await updateBadges();
+  };
 
   // Listeners are added synchronously so a restarted worker receives the event that woke it.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     noteInstalled();
     logMessageForTests({ lifecycle: 'installed', reason });
-    void onInstalled(reason, ingest);
+    void onInstalled(reason, ingest).finally(() => updateBadges());
   });
   browser.runtime.onStartup.addListener(() => {
     logMessageForTests({ lifecycle: 'startup' });
-    void onStartup();
+    void startup();
   });
-  void detectBrowserRestart(onStartup);
+  void detectBrowserRestart(startup);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void onRetentionAlarm();
+    if (alarm.name === STUDY_CHECK_ALARM)
+      void getDb()
+        .then(checkStudy)
+        .then(() => updateBadges());
   });
-  browser.permissions.onAdded.addListener(() => void sync());
+  browser.permissions.onAdded.addListener(() => void sync().finally(() => updateBadges()));
   browser.permissions.onRemoved.addListener(
-    (removed) => void onPermissionsRemoved(removed.origins ?? []),
+    (removed) => void onPermissionsRemoved(removed.origins ?? []).finally(() => updateBadges()),
   );
+  browser.tabs.onActivated.addListener(() => void updateBadges());
+  browser.tabs.onUpdated.addListener((_tabId, changeInfo) => {
+    if (changeInfo.url !== undefined || changeInfo.status === 'complete') void updateBadges();
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'toggle-recording') void toggleRecording();
+  });
+  // Auto-pause: the idle state only ever pauses recording; it is never recorded.
+  browser.idle.onStateChanged.addListener((state) => void onIdleStateChanged(state));
+  void syncIdleDetection();
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, ingest));
   browser.webNavigation.onCommitted.addListener(
     (details) => void recordNavigation(details, ingest),

@@ -1,3 +1,4 @@
+import { addConsent } from './add-consent';
 import { claimSession } from './claim-session';
 import { createParticipant } from './create-participant';
 import { eraseParticipant } from './erase-participant';
@@ -12,6 +13,7 @@ export function createSqlStore(db: SqlClient): Store {
   return {
     createParticipant: (participant) => createParticipant(db, participant),
     findParticipantByTokenHash: (tokenHash) => findParticipantByTokenHash(db, tokenHash),
+    addConsent: (participantId, consentVersion) => addConsent(db, participantId, consentVersion),
     claimSession: (session) => claimSession(db, session),
     insertEvents: (batch) => insertEvents(db, batch),
     readEventsPage: (studyId, after, limit) => readEventsPage(db, studyId, after, limit),

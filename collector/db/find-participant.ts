@@ -4,7 +4,7 @@ import type { Participant } from './store';
 interface Row {
   id: string;
   study_id: string;
-  consent_version: string;
+  consent_versions: string[];
   erased_at: Date | string | null;
 }
 
@@ -13,7 +13,12 @@ export async function findParticipantByTokenHash(
   tokenHash: string,
 ): Promise<Participant | undefined> {
   const { rows } = await db.query<Row>(
-    'select id, study_id, consent_version, erased_at from participants where token_hash = $1',
+    `select p.id, p.study_id, p.erased_at,
+            array(select c.consent_version from participant_consents c
+                  where c.participant_id = p.id
+                  order by c.agreed_at, c.consent_version) as consent_versions
+     from participants p
+     where p.token_hash = $1`,
     [tokenHash],
   );
   const row = rows[0];
@@ -21,7 +26,7 @@ export async function findParticipantByTokenHash(
   return {
     id: row.id,
     studyId: row.study_id,
-    consentVersion: row.consent_version,
+    consentVersions: row.consent_versions,
     erasedAt: row.erased_at === null ? null : new Date(row.erased_at),
   };
 }

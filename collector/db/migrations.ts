@@ -42,4 +42,20 @@ export const migrations: Migration[] = [
       'create index events_export on events (study_id, participant_id, session_id, seq)',
     ],
   },
+  {
+    id: '0002-participant-consents',
+    statements: [
+      // A participant may agree to several consent versions as a study's consent changes;
+      // participants.consent_version stays the one they joined under.
+      `create table participant_consents (
+        participant_id text not null references participants (id),
+        consent_version text not null,
+        agreed_at timestamptz not null default now(),
+        primary key (participant_id, consent_version)
+      )`,
+      // They agreed when they joined. Erased participants get no row: erasure deletes them.
+      `insert into participant_consents (participant_id, consent_version, agreed_at)
+       select id, consent_version, created_at from participants where erased_at is null`,
+    ],
+  },
 ];

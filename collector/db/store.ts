@@ -5,13 +5,16 @@ import type { TraceEvent } from '../../lib/schema';
  * another backend (PostgreSQL via DATABASE_URL, a worker thread) can slot in.
  */
 export interface Store {
+  /** The participant, with their first consent record. */
   createParticipant(participant: NewParticipant): Promise<void>;
   findParticipantByTokenHash(tokenHash: string): Promise<Participant | undefined>;
+  /** Records agreement to a consent version; idempotent, and a no-op once erased. */
+  addConsent(participantId: string, consentVersion: string): Promise<void>;
   /** Records the session if new; returns the id of the participant that owns it. */
   claimSession(session: NewSession): Promise<string>;
   /** Stores events not stored yet (unique on session and seq); returns how many were new. */
   insertEvents(batch: EventBatch): Promise<number>;
-  /** Deletes everything a participant uploaded and marks them erased. */
+  /** Deletes everything a participant uploaded or agreed to and marks them erased. */
   eraseParticipant(participantId: string): Promise<ErasureReceipt>;
   /** Events of non-erased participants after `after`, in (participant, session, seq) order. */
   readEventsPage(
@@ -32,7 +35,8 @@ export interface NewParticipant {
 export interface Participant {
   id: string;
   studyId: string;
-  consentVersion: string;
+  /** Every consent version they agreed to, oldest first; empty once erased. */
+  consentVersions: string[];
   erasedAt: Date | null;
 }
 

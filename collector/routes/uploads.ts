@@ -77,11 +77,11 @@ function checkBatchFitsParticipant(batch: UploadBatch, participant: Participant)
     );
   }
   // Every stored event is stamped with the consent version; it must be one the participant gave.
-  if (batch.consentVersion !== participant.consentVersion) {
+  if (!participant.consentVersions.includes(batch.consentVersion)) {
     throw new ApiFailure(
       409,
       'consent_mismatch',
-      `The batch says consent version ${batch.consentVersion}, but this participant agreed to version ${participant.consentVersion}. Upload events with the token of the enrollment they were recorded under.`,
+      `The batch says consent version ${batch.consentVersion}, but this participant agreed to ${describeVersions(participant.consentVersions)} only. Upload events with the token of the enrollment they were recorded under, or agree to the study's current consent first (POST /v1/participants/me/consents).`,
     );
   }
   const issues = batch.events.flatMap((event, index) =>
@@ -95,4 +95,9 @@ function checkBatchFitsParticipant(batch: UploadBatch, participant: Participant)
       issues,
     );
   }
+}
+
+function describeVersions(versions: string[]): string {
+  if (versions.length === 0) return 'no consent version';
+  return `${versions.length === 1 ? 'version' : 'versions'} ${versions.join(', ')}`;
 }

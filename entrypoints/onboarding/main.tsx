@@ -1,74 +1,123 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ConsentScreen } from '../../components/ConsentScreen';
 import { Joined } from '../../components/Joined';
 import { JoinForm } from '../../components/JoinForm';
 import '../../components/styles.css';
+import { useAction } from '../../components/use-action';
+import { collectorOrigin } from '../../lib/background/collector-origin';
+import { revokeSiteAccess } from '../../lib/background/revoke-site-access';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
 import { allowlistOrigins } from '../../lib/privacy/allowlist';
 import type { StudyManifest } from '../../lib/schema';
+import { parseStudyLink } from '../../lib/settings/fetch-study';
 
 type Step =
-  | { name: 'link' }
-  | { name: 'consent'; study: StudyManifest }
+  | { name: 'link'; declined?: boolean }
+  | { name: 'consent'; study: StudyManifest; changes?: string[] }
   | { name: 'joined'; studyName: string; sites: string[] };
+
+const RECONSENT = new URLSearchParams(location.search).has('reconsent');
+
+/** Origins the consent asks for: the study's sites and its collector. */
+const originsFor = (study: StudyManifest) => [
+  ...allowlistOrigins(study.allowlist),
+  collectorOrigin(study.endpoint),
+];
 
 function Onboarding() {
   const [step, setStep] = useState<Step>({ name: 'link' });
   const [link, setLink] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  useEffect(() => {
+    if (!RECONSENT) return;
+    void run(async () => {
+      const pending = await sendToBackground<{ study: StudyManifest; changes: string[] } | null>({
+        type: 'study/pending',
+      });
+      if (pending) setStep({ name: 'consent', ...pending });
+      else location.assign(browser.runtime.getURL('/options.html'));
+    });
+  }, []);
 
   if (step.name === 'link') {
     return (
-      <JoinForm
-        link={link}
-        busy={busy}
-        error={error}
-        onLinkChange={setLink}
-        onSubmit={() =>
-          run(async () => {
-            const study = await sendToBackground<StudyManifest>({
-              type: 'study/preview',
-              studyUrl: link,
+      <>
+        {step.declined && (
+          <p class="notice card" role="status">
+            You declined. Nothing was recorded and nothing was kept.
+          </p>
+        )}
+        <JoinForm
+          link={link}
+          busy={busy}
+          error={error}
+          onLinkChange={setLink}
+          onSubmit={() => {
+            let url: URL;
+            try {
+              url = parseStudyLink(link);
+            } catch (caught) {
+              setError((caught as Error).message);
+              return;
+            }
+            // Reading the study needs its server's permission; only a click may ask for it.
+            const granted = browser.permissions.request({ origins: [collectorOrigin(url)] });
+            void run(async () => {
+              if (!(await granted)) {
+                throw new Error(
+                  `tasktrace needs access to ${url.origin} to read the study. Click "Join study" again and allow it.`,
+                );
+              }
+              const study = await sendToBackground<StudyManifest>({
+                type: 'study/preview',
+                studyUrl: link,
+              });
+              setStep({ name: 'consent', study });
             });
-            setStep({ name: 'consent', study });
-          })
-        }
-      />
+          }}
+        />
+        <p class="card muted">
+          No study? You can also{' '}
+          <a href={browser.runtime.getURL('/options.html')}>record for yourself only</a>, with
+          nothing uploaded.
+        </p>
+      </>
     );
   }
   if (step.name === 'consent') {
-    const { study } = step;
+    const { study, changes } = step;
     return (
       <ConsentScreen
         study={study}
         busy={busy}
         error={error}
-        onBack={() => setStep({ name: 'link' })}
+        changes={changes}
+        onDecline={() => {
+          if (changes) {
+            location.assign(browser.runtime.getURL('/options.html'));
+            return;
+          }
+          // Declining leaves nothing behind, not even access to the study's server.
+          void revokeSiteAccess([collectorOrigin(link.trim()), ...originsFor(study)]).then(() =>
+            setStep({ name: 'link', declined: true }),
+          );
+        }}
         onAgree={() => {
           // Must be called inside the click: browsers only ask for sites during a user gesture.
-          const granted = browser.permissions.request({
-            origins: allowlistOrigins(study.allowlist),
-          });
+          const granted = browser.permissions.request({ origins: originsFor(study) });
           void run(async () => {
             if (!(await granted)) {
               throw new Error(
                 'The study needs access to its sites to record there. Click "I agree" again and allow access.',
               );
+            }
+            if (changes) {
+              const sites = await sendToBackground<string[]>({ type: 'study/consent-again' });
+              setStep({ name: 'joined', studyName: study.name, sites });
+              return;
             }
             const joined = await sendToBackground<{ studyName: string; recordingOn: string[] }>({
               type: 'study/join',

@@ -18,7 +18,12 @@ function Popup() {
       sendToBackground<ExtensionState>({ type: 'state/get' })
         .then((next) => live && setState(next))
         .catch((error: Error) => live && setMessage(error.message));
-    void refresh();
+    // Opening the popup is a good moment to learn that the study's terms changed.
+    void refresh().then(() =>
+      sendToBackground({ type: 'study/check' })
+        .then(refresh)
+        .catch(() => undefined),
+    );
     const timer = setInterval(refresh, 1000);
     return () => {
       live = false;
@@ -44,6 +49,10 @@ function Popup() {
       busy={busy}
       message={message}
       onJoin={() => void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') })}
+      onReviewChanges={() =>
+        void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html?reconsent') })
+      }
+      onOptions={() => void browser.runtime.openOptionsPage()}
       onTogglePause={() =>
         act(async () => {
           setState(

@@ -5,18 +5,23 @@ import type { ExtensionState } from '../messaging/protocol';
 import { isStorageFull } from '../settings/storage-full';
 
 export async function getExtensionState(db: Db): Promise<ExtensionState> {
-  const enrollment = await getMeta(db, 'enrollment');
+  const [enrollment, local, reconsent] = await Promise.all([
+    getMeta(db, 'enrollment'),
+    getMeta(db, 'local'),
+    getMeta(db, 'reconsent'),
+  ]);
   const storageFull = await isStorageFull();
   const paused = ((await getMeta(db, 'paused')) ?? false) || storageFull;
   const session = await openSession(db);
   const sessions = await db.getAll('sessions');
-  const pendingUpload = sessions.reduce(
-    (sum, entry) => sum + Math.max(0, entry.eventCount - entry.uploadedCount),
-    0,
-  );
+  // Nothing recorded for oneself is ever uploaded, so nothing waits.
+  const pendingUpload = enrollment
+    ? sessions.reduce((sum, entry) => sum + Math.max(0, entry.eventCount - entry.uploadedCount), 0)
+    : 0;
   return {
-    enrolled: enrollment !== undefined,
+    mode: enrollment ? 'study' : local ? 'local' : 'none',
     studyName: enrollment?.study.name ?? null,
+    reconsent: enrollment !== undefined && reconsent !== undefined,
     paused,
     pausedReason: storageFull ? 'quota' : ((await getMeta(db, 'pausedReason')) ?? 'volunteer'),
     session: session

@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import type { IngestItem, IngestOutcome } from '../db/ingest-events';
 import { getMeta } from '../db/meta';
 import { getDb } from '../db/open-db';
+import { getRecordingTerms } from '../db/recording-terms';
 import type { ContentMessage, EventsAck, RecorderConfig } from '../messaging/protocol';
 import { isStorageFull } from '../settings/storage-full';
 import { isRecordableUrl } from './is-recordable-url';
@@ -19,24 +20,24 @@ export async function handleContentMessage(
   ingest: (items: readonly IngestItem[]) => Promise<IngestOutcome[]>,
 ): Promise<RecorderConfig | EventsAck> {
   const db = await getDb();
-  const enrollment = await getMeta(db, 'enrollment');
+  const terms = await getRecordingTerms(db);
   const allowed =
-    enrollment !== undefined &&
+    terms !== undefined &&
     sender.tab !== undefined &&
     !sender.tab.incognito &&
-    (await isRecordableUrl(enrollment, sender.url)) &&
-    (await isRecordableUrl(enrollment, sender.tab.url));
+    (await isRecordableUrl(terms, sender.url)) &&
+    (await isRecordableUrl(terms, sender.tab.url));
 
   const storageFull = await isStorageFull();
   if (message.type === 'recorder/hello') {
-    if (!allowed || !enrollment) return { record: false };
+    if (!allowed || !terms) return { record: false };
     return {
       record: true,
       paused: ((await getMeta(db, 'paused')) ?? false) || storageFull,
-      captureLevel: enrollment.study.captureLevel,
-      testIdAttributes: enrollment.study.testIdAttributes,
-      routeTemplates: enrollment.study.routeTemplates,
-      queryKeys: enrollment.study.queryKeys,
+      captureLevel: terms.captureLevel,
+      testIdAttributes: terms.testIdAttributes,
+      routeTemplates: terms.routeTemplates,
+      queryKeys: terms.queryKeys,
     };
   }
 

@@ -1,23 +1,32 @@
 import { browser } from 'wxt/browser';
-import { getMeta, setMeta } from '../db/meta';
+import { exportLocalJsonl } from '../db/export-local-jsonl';
+import { getMeta } from '../db/meta';
 import { getDb } from '../db/open-db';
-import { setPaused } from '../db/set-paused';
-import type { PageMessage, Result } from '../messaging/protocol';
-import { enroll } from '../settings/enroll';
+import type { LocalExport, PageMessage, Result } from '../messaging/protocol';
 import { fetchStudy } from '../settings/fetch-study';
-import { setStorageFull } from '../settings/storage-full';
 import { uploadPending } from '../upload/upload-pending';
-import { broadcastRecorderState } from './broadcast-state';
+import { checkStudy } from './check-study';
+import { consentAgain } from './consent-again';
 import { getExtensionState } from './get-extension-state';
-import { injectIntoOpenTabs } from './inject-into-open-tabs';
-import { syncRecorderRegistration } from './sync-recorder-registration';
+import { getOptionsState } from './get-options-state';
+import { getPendingStudy } from './get-pending-study';
+import { assertCanJoin, joinStudy } from './join-study';
+import { leaveStudy } from './leave-study';
+import { setAutoPauseMinutes } from './set-auto-pause-minutes';
+import { setLocalSite } from './set-local-site';
+import { setRecordingPaused } from './set-recording-paused';
+import { startLocalRecording } from './start-local-recording';
+import { updateBadges } from './update-badges';
 
-/** Requests from the extension's own pages (onboarding, popup). */
+/** Requests from the extension's own pages (onboarding, popup, options). */
 export async function handlePageMessage(message: PageMessage): Promise<Result<unknown>> {
   try {
     return { ok: true, value: await dispatch(message) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    // Any request may have changed what is recorded where; the toolbar says so at once.
+    await updateBadges().catch(() => undefined);
   }
 }
 
@@ -26,28 +35,45 @@ async function dispatch(message: PageMessage): Promise<unknown> {
   const version = browser.runtime.getManifest().version;
   switch (message.type) {
     case 'study/preview':
+      await assertCanJoin(db);
       return fetchStudy(message.studyUrl);
-    case 'study/join': {
-      const study = await fetchStudy(message.studyUrl);
-      const enrollment = await enroll(message.studyUrl, study, version);
-      await setMeta(db, 'enrollment', enrollment);
-      await setPaused(db, false);
-      const matches = await syncRecorderRegistration(enrollment);
-      await injectIntoOpenTabs(enrollment);
-      return { studyName: study.name, recordingOn: matches };
-    }
+    case 'study/join':
+      return joinStudy(db, message.studyUrl);
+    case 'study/check':
+      return checkStudy(db);
+    case 'study/pending':
+      return getPendingStudy(db);
+    case 'study/consent-again':
+      return consentAgain(db);
+    case 'study/leave':
+      return leaveStudy(db, message.erase);
     case 'state/get':
       return getExtensionState(db);
+    case 'options/get':
+      return getOptionsState(db);
     case 'state/set-paused':
-      // Resuming after a full disk is the volunteer's call: they freed space or uploaded.
-      if (!message.paused) await setStorageFull(false);
-      await setPaused(db, message.paused);
-      await broadcastRecorderState(message.paused);
+      await setRecordingPaused(message.paused);
       return getExtensionState(db);
     case 'upload/now': {
       const enrollment = await getMeta(db, 'enrollment');
       if (!enrollment) throw new Error('Join a study before uploading.');
       return uploadPending(db, enrollment, version);
     }
+    case 'local/start':
+      await startLocalRecording(db, message.captureLevel);
+      return getOptionsState(db);
+    case 'local/add-site':
+    case 'local/remove-site':
+      await setLocalSite(db, message.match, message.type === 'local/add-site');
+      return getOptionsState(db);
+    case 'local/export': {
+      const { jsonl, lines } = await exportLocalJsonl(db, version);
+      const day = new Date().toISOString().slice(0, 10);
+      const result: LocalExport = { fileName: `tasktrace-${day}.events.jsonl`, jsonl, lines };
+      return result;
+    }
+    case 'settings/auto-pause':
+      await setAutoPauseMinutes(message.minutes);
+      return getOptionsState(db);
   }
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Enrollment } from '../schema';
+import type { RecordingTerms } from '../db/recording-terms';
 import { isRecordableUrl } from './is-recordable-url';
 import { RECORDER_SCRIPT_FILE } from './sync-recorder-registration';
 
@@ -9,11 +9,10 @@ import { RECORDER_SCRIPT_FILE } from './sync-recorder-registration';
  * recorder is injected into tabs already showing an allowed page. Each frame still asks
  * the background whether it may record.
  */
-export async function injectIntoOpenTabs(enrollment: Enrollment): Promise<number> {
+export async function injectIntoOpenTabs(terms: RecordingTerms): Promise<number> {
   let injected = 0;
   for (const tab of await browser.tabs.query({})) {
-    if (tab.id === undefined || tab.incognito || !(await isRecordableUrl(enrollment, tab.url)))
-      continue;
+    if (tab.id === undefined || tab.incognito || !(await isRecordableUrl(terms, tab.url))) continue;
     try {
       await browser.scripting.executeScript({
         target: { tabId: tab.id, allFrames: true },

@@ -3,8 +3,8 @@ import { deleteExpiredSessions } from '../db/delete-expired-sessions';
 import { deleteUnsentFromOrigins } from '../db/delete-unsent-from-origins';
 import { endOpenSession } from '../db/end-open-session';
 import type { IngestItem, IngestOutcome } from '../db/ingest-events';
-import { getMeta } from '../db/meta';
 import { getDb } from '../db/open-db';
+import { getRecordingTerms } from '../db/recording-terms';
 import { compileMatchPattern } from '../privacy/match-pattern';
 import { injectIntoOpenTabs } from './inject-into-open-tabs';
 import { recordGap } from './record-gap';
@@ -14,8 +14,8 @@ type Ingest = (items: readonly IngestItem[]) => Promise<IngestOutcome[]>;
 
 export const RETENTION_ALARM = 'tasktrace-retention';
 
-async function enrollment() {
-  return getMeta(await getDb(), 'enrollment');
+async function currentTerms() {
+  return getRecordingTerms(await getDb());
 }
 
 /**
@@ -23,7 +23,7 @@ async function enrollment() {
  * interruption is recorded as a gap and fresh recorders are injected.
  */
 export async function onInstalled(reason: string, ingest: Ingest): Promise<void> {
-  const current = await enrollment();
+  const current = await currentTerms();
   await syncRecorderRegistration(current);
   await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
   if (!current) {
@@ -42,23 +42,25 @@ export async function onInstalled(reason: string, ingest: Ingest): Promise<void>
 export async function onStartup(): Promise<void> {
   const db = await getDb();
   await endOpenSession(db, 'browser-closed');
-  const current = await getMeta(db, 'enrollment');
+  const current = await getRecordingTerms(db);
   await syncRecorderRegistration(current);
-  if (current) await deleteExpiredSessions(db, current.study.retentionDays);
+  if (current?.retentionDays) await deleteExpiredSessions(db, current.retentionDays);
 }
 
 export async function onRetentionAlarm(): Promise<void> {
   const db = await getDb();
-  const current = await getMeta(db, 'enrollment');
-  if (current) await deleteExpiredSessions(db, current.study.retentionDays);
+  const current = await getRecordingTerms(db);
+  if (current?.retentionDays) await deleteExpiredSessions(db, current.retentionDays);
 }
 
 /** A site's access was revoked: stop at once and delete what it recorded that was not sent. */
 export async function onPermissionsRemoved(origins: readonly string[]): Promise<void> {
   const db = await getDb();
-  await syncRecorderRegistration(await getMeta(db, 'enrollment'));
+  const terms = await getRecordingTerms(db);
+  await syncRecorderRegistration(terms);
   const revoked = origins.map(compileMatchPattern);
-  if (revoked.length === 0) return;
+  // Recording for oneself never uploads: what it holds is the volunteer's to export or delete.
+  if (revoked.length === 0 || terms?.mode === 'local') return;
   await deleteUnsentFromOrigins(db, (origin) => {
     const url = new URL(`${origin}/`);
     return revoked.some((matches) => matches(url));

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { IngestItem, IngestOutcome } from '../db/ingest-events';
-import { getMeta } from '../db/meta';
 import { getDb } from '../db/open-db';
+import { getRecordingTerms } from '../db/recording-terms';
 import { scrubUrl } from '../privacy/scrub-url';
 import { navigationEvent } from '../schema';
 import { isRecordableUrl } from './is-recordable-url';
@@ -17,8 +17,8 @@ export async function recordNavigation(
   ingest: (items: readonly IngestItem[]) => Promise<IngestOutcome[]>,
 ): Promise<void> {
   if (details.frameId !== 0) return;
-  const enrollment = await getMeta(await getDb(), 'enrollment');
-  if (!enrollment || !(await isRecordableUrl(enrollment, details.url))) return;
+  const terms = await getRecordingTerms(await getDb());
+  if (!terms || !(await isRecordableUrl(terms, details.url))) return;
   const transition = TRANSITIONS.has(details.transitionType as never)
     ? (details.transitionType as (typeof navigationEvent.shape.transition.options)[number])
     : 'link';
@@ -31,7 +31,7 @@ export async function recordNavigation(
         kind: 'navigation',
         t: Math.round(details.timeStamp),
         frame: [],
-        page: scrubUrl(details.url, enrollment.study),
+        page: scrubUrl(details.url, terms),
         transition,
         qualifiers,
       },

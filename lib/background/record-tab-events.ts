@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { isSessionTab } from '../db/find-session-tab';
 import type { IngestItem, IngestOutcome } from '../db/ingest-events';
-import { getMeta } from '../db/meta';
 import { getDb } from '../db/open-db';
+import { getRecordingTerms } from '../db/recording-terms';
 import { scrubUrl } from '../privacy/scrub-url';
 import { isRecordableUrl } from './is-recordable-url';
 
@@ -24,13 +24,13 @@ export function recordTabEvents(ingest: Ingest): void {
   browser.tabs.onActivated.addListener(({ tabId }) => {
     void (async () => {
       const db = await getDb();
-      const enrollment = await getMeta(db, 'enrollment');
-      if (!enrollment) return;
+      const terms = await getRecordingTerms(db);
+      if (!terms) return;
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
       if (!tab || tab.incognito) return;
-      const recordable = await isRecordableUrl(enrollment, tab.url);
+      const recordable = await isRecordableUrl(terms, tab.url);
       if (!recordable && !(await isSessionTab(db, tabId))) return;
-      const page = recordable && tab.url ? scrubUrl(tab.url, enrollment.study) : undefined;
+      const page = recordable && tab.url ? scrubUrl(tab.url, terms) : undefined;
       await ingest([tabItem('switched', tabId, page)]);
     })();
   });

@@ -1,20 +1,20 @@
 import { browser } from 'wxt/browser';
-import type { Enrollment } from '../schema';
+import type { RecordingTerms } from '../db/recording-terms';
 import { isEntryGranted } from './is-entry-granted';
 
 export const RECORDER_SCRIPT_ID = 'tasktrace-recorder';
 export const RECORDER_SCRIPT_FILE = 'content-scripts/recorder.js';
 
 /**
- * Registers the recorder for the study's allowlisted patterns whose origin the
+ * Registers the recorder for the allowlisted patterns whose origin the
  * volunteer has granted, and for nothing else. Called on every start and whenever
  * enrollment or permissions change, so a revoked site stops at once.
  */
 export async function syncRecorderRegistration(
-  enrollment: Enrollment | undefined,
+  terms: RecordingTerms | undefined,
 ): Promise<string[]> {
   const matches: string[] = [];
-  for (const entry of enrollment?.study.allowlist ?? []) {
+  for (const entry of terms?.allowlist ?? []) {
     if (await isEntryGranted(entry)) matches.push(entry.match);
   }
   const existing = await browser.scripting.getRegisteredContentScripts({

@@ -1,5 +1,6 @@
 import { type Session, type TraceEvent, traceEvent } from '../schema';
 import type { Db } from './open-db';
+import { type RecordingTerms, termsFrom } from './recording-terms';
 import type { MetaValues, StoredEvent } from './schema';
 
 /** A session ends after this long without an event. */
@@ -35,26 +36,34 @@ export async function ingestEvents(
   const meta = tx.objectStore('meta');
   const sessions = tx.objectStore('sessions');
   const events = tx.objectStore('events');
-  const [paused, enrollment, currentId] = (await Promise.all([
+  const [paused, enrollment, local, reconsent, currentId] = (await Promise.all([
     meta.get('paused'),
     meta.get('enrollment'),
+    meta.get('local'),
+    meta.get('reconsent'),
     meta.get('currentSession'),
   ])) as [
     MetaValues['paused'] | undefined,
     MetaValues['enrollment'] | undefined,
+    MetaValues['local'] | undefined,
+    MetaValues['reconsent'] | undefined,
     MetaValues['currentSession'] | undefined,
   ];
   const outcomes: IngestOutcome[] = [];
-  if (paused || !enrollment) {
+  const terms = termsFrom(enrollment, local, reconsent);
+  if (paused || !terms) {
     await tx.done;
     return items.map(() => 'dropped');
   }
 
   let session = currentId ? await sessions.get(currentId) : undefined;
-  if (session && (session.endedAt !== null || now - session.lastEventAt > IDLE_MS)) {
+  const otherTerms =
+    session !== undefined &&
+    (session.consentVersion !== terms.consentVersion || session.studyId !== terms.studyId);
+  if (session && (session.endedAt !== null || now - session.lastEventAt > IDLE_MS || otherTerms)) {
     if (session.endedAt === null) {
       session.endedAt = session.lastEventAt;
-      session.endReason = 'idle';
+      session.endReason = otherTerms ? 'consent-changed' : 'idle';
       await sessions.put(session);
     }
     session = undefined;
@@ -73,7 +82,7 @@ export async function ingestEvents(
         outcomes.push('dropped');
         continue;
       }
-      session = newSession(enrollment.study.id, now);
+      session = newSession(terms, now);
     }
     const parsed = traceEvent.safeParse(stamp(item, session));
     if (!parsed.success) {
@@ -115,10 +124,11 @@ function stamp(item: IngestItem, session: Session): TraceEvent {
   return { ...base, tab } as TraceEvent;
 }
 
-function newSession(studyId: string, now: number): Session {
+function newSession(terms: RecordingTerms, now: number): Session {
   return {
     id: crypto.randomUUID(),
-    studyId,
+    studyId: terms.studyId,
+    consentVersion: terms.consentVersion,
     startedAt: now,
     lastEventAt: now,
     endedAt: null,

@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { Enrollment, Session, TraceEvent } from '../schema';
+import type { Enrollment, LocalProfile, Session, StudyManifest, TraceEvent } from '../schema';
 
 export const DB_NAME = 'tasktrace';
 export const DB_VERSION = 1;
@@ -17,9 +17,15 @@ export type StoredEvent = {
 export type MetaValues = {
   enrollment: Enrollment;
   paused: boolean;
-  /** Why capture is paused: the volunteer chose to, or storage ran out. */
-  pausedReason: 'volunteer' | 'quota';
+  /** Why capture is paused: the volunteer chose to, they were away, or storage ran out. */
+  pausedReason: 'volunteer' | 'idle' | 'quota';
   currentSession: string;
+  /** Recording for the volunteer alone, without a study. */
+  local: LocalProfile;
+  /** The study as it now reads, when its terms changed since the volunteer agreed. */
+  reconsent: StudyManifest;
+  /** Minutes without input after which recording pauses itself; absent or 0 means never. */
+  autoPauseMinutes: number;
 };
 export type MetaKey = keyof MetaValues;
 

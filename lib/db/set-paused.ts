@@ -1,9 +1,12 @@
+import { IDLE_MS, ingestEvents } from './ingest-events';
 import type { Db } from './open-db';
 import type { MetaValues, StoredEvent } from './schema';
 
 /**
- * Pausing by the volunteer writes a `pause` marker into the open session and ends it, in the same
- * transaction as the flag, so no event can slip in between.
+ * Pausing writes a `pause` marker into the open session in the same transaction as the
+ * flag, so no event can slip in between; resuming writes a `resume` marker. The session
+ * stays open across a short pause, so both markers land in it; after a long one the
+ * `resume` opens the next session and says why it began.
  */
 export async function setPaused(
   db: Db,
@@ -13,15 +16,17 @@ export async function setPaused(
 ): Promise<void> {
   const tx = db.transaction(['events', 'sessions', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
+  const wasPaused = ((await meta.get('paused')) as boolean | undefined) ?? false;
+  const previousReason = (await meta.get('pausedReason')) as MetaValues['pausedReason'] | undefined;
   await meta.put(paused, 'paused');
   await meta.put(reason, 'pausedReason');
   // Out of storage, even a marker may not fit: the flag alone stops capture.
-  if (paused && reason === 'volunteer') {
+  if (paused && !wasPaused && reason !== 'quota') {
     const currentId = (await meta.get('currentSession')) as
       | MetaValues['currentSession']
       | undefined;
     const session = currentId ? await tx.objectStore('sessions').get(currentId) : undefined;
-    if (session && session.endedAt === null) {
+    if (session && session.endedAt === null && now - session.lastEventAt <= IDLE_MS) {
       const marker: StoredEvent = {
         session: session.id,
         seq: session.nextSeq,
@@ -32,10 +37,11 @@ export async function setPaused(
       session.nextSeq += 1;
       session.eventCount += 1;
       session.lastEventAt = now;
-      session.endedAt = now;
-      session.endReason = 'pause';
       await tx.objectStore('sessions').put(session);
     }
   }
   await tx.done;
+  if (!paused && wasPaused && previousReason !== 'quota') {
+    await ingestEvents(db, [{ draft: { kind: 'resume', t: now } }], now);
+  }
 }

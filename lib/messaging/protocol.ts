@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { captureLevel, pageEventDraft } from '../schema';
+import { captureLevel, matchPattern, pageEventDraft } from '../schema';
 
 /**
  * Every message a content script or an extension page may send the background.
@@ -25,6 +25,19 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('state/get') }),
   z.strictObject({ type: z.literal('state/set-paused'), paused: z.boolean() }),
   z.strictObject({ type: z.literal('upload/now') }),
+  z.strictObject({ type: z.literal('study/check') }),
+  z.strictObject({ type: z.literal('study/pending') }),
+  z.strictObject({ type: z.literal('study/consent-again') }),
+  z.strictObject({ type: z.literal('study/leave'), erase: z.boolean() }),
+  z.strictObject({ type: z.literal('local/start'), captureLevel }),
+  z.strictObject({ type: z.literal('local/add-site'), match: matchPattern }),
+  z.strictObject({ type: z.literal('local/remove-site'), match: matchPattern }),
+  z.strictObject({ type: z.literal('local/export') }),
+  z.strictObject({ type: z.literal('options/get') }),
+  z.strictObject({
+    type: z.literal('settings/auto-pause'),
+    minutes: z.number().int().min(0).max(240),
+  }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
@@ -50,11 +63,16 @@ export type RecorderState = z.infer<typeof recorderState>;
 
 export type EventsAck = { acked: number[] };
 
+export const recordingMode = z.enum(['none', 'study', 'local']);
+export type RecordingMode = z.infer<typeof recordingMode>;
+
 export const extensionState = z.strictObject({
-  enrolled: z.boolean(),
+  mode: recordingMode,
   studyName: z.string().nullable(),
+  /** The study's terms changed: nothing is recorded until the volunteer agrees again. */
+  reconsent: z.boolean(),
   paused: z.boolean(),
-  pausedReason: z.enum(['volunteer', 'quota']),
+  pausedReason: z.enum(['volunteer', 'idle', 'quota']),
   session: z
     .strictObject({ id: z.string(), eventCount: z.number(), uploadedCount: z.number() })
     .nullable(),
@@ -63,3 +81,35 @@ export const extensionState = z.strictObject({
 export type ExtensionState = z.infer<typeof extensionState>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type SiteAccess = { match: string; excludePaths: string[]; granted: boolean };
+
+/** Everything the options page shows; only the background reads storage to build it. */
+export type OptionsState = {
+  mode: RecordingMode;
+  study: {
+    name: string;
+    researcher: string;
+    contact: string;
+    endpoint: string;
+    captureLevel: 'structure' | 'labels';
+    retentionDays: number;
+    consentVersion: string;
+    enrolledAt: number;
+  } | null;
+  /** The study as it now reads and what changed, while awaiting the volunteer's consent. */
+  reconsent: { changes: string[]; consentVersion: string } | null;
+  local: { captureLevel: 'structure' | 'labels'; startedAt: number } | null;
+  sites: SiteAccess[];
+  autoPauseMinutes: number;
+  stored: { sessions: number; events: number; pendingUpload: number };
+};
+
+/** What leaving removed, here and (when asked) at the collector. */
+export type LeaveOutcome = {
+  deleted: { sessions: number; events: number };
+  erased: { participant: string; erasedAt: string; sessions: number; events: number } | null;
+};
+
+/** A JSONL file in the dataset's `events.jsonl` format, for the volunteer to save. */
+export type LocalExport = { fileName: string; jsonl: string; lines: number };

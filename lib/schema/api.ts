@@ -17,6 +17,19 @@ export const enrollmentResponse = z.strictObject({
 });
 export type EnrollmentResponse = z.infer<typeof enrollmentResponse>;
 
+/** `POST /v1/participants/me/consents`: the volunteer agreed to the study's changed consent. */
+export const consentRequest = z.strictObject({
+  consentVersion: z.string().min(1).max(64),
+});
+export type ConsentRequest = z.infer<typeof consentRequest>;
+
+/** Every consent version the participant has agreed to, oldest first; uploads may use any. */
+export const consentReceipt = z.strictObject({
+  participant: participantId,
+  consentVersions: z.array(z.string()),
+});
+export type ConsentReceipt = z.infer<typeof consentReceipt>;
+
 export const uploadResponse = z.strictObject({
   accepted: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),

@@ -3,6 +3,7 @@ export * from './dataset';
 export * from './enrollment';
 export * from './event';
 export * from './field-kind';
+export * from './local-profile';
 export * from './primitives';
 export * from './session';
 export * from './study';

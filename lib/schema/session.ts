@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { sessionId, timestamp } from './primitives';
 
-export const sessionEndReason = z.enum(['idle', 'pause', 'browser-closed', 'withdrawn']);
+export const sessionEndReason = z.enum([
+  'idle',
+  'pause',
+  'browser-closed',
+  'withdrawn',
+  'consent-changed',
+]);
 
 /** A recording session as the extension keeps it. */
 export const session = z.strictObject({
   id: sessionId,
+  /** Null when the volunteer records for themselves, without a study. */
   studyId: z.string().nullable(),
+  /** The consent every event of the session was recorded under; a new consent starts a new session. */
+  consentVersion: z.string().min(1).max(64),
   startedAt: timestamp,
   lastEventAt: timestamp,
   endedAt: timestamp.nullable(),

@@ -1,5 +1,4 @@
 import {
-  type Enrollment,
   MAX_BATCH_BYTES,
   MAX_BATCH_EVENTS,
   SCHEMA_VERSION,
@@ -14,14 +13,15 @@ import {
  */
 export function buildBatch(
   events: readonly TraceEvent[],
-  session: Pick<Session, 'id' | 'startedAt'>,
-  enrollment: Pick<Enrollment, 'study' | 'consentVersion'>,
+  session: Pick<Session, 'id' | 'startedAt' | 'consentVersion'>,
+  studyId: string,
   extensionVersion: string,
 ): { batch: UploadBatch; body: string } {
   const header = {
     schemaVersion: SCHEMA_VERSION,
-    study: enrollment.study.id,
-    consentVersion: enrollment.consentVersion,
+    study: studyId,
+    // A session never spans two consents, so its version stamps every event in it.
+    consentVersion: session.consentVersion,
     extensionVersion,
     session: { id: session.id, startedAt: session.startedAt },
   };

@@ -28,7 +28,7 @@ export async function uploadPending(
       const { batch, body } = buildBatch(
         stored.map((entry) => entry.event),
         session,
-        enrollment,
+        enrollment.study.id,
         extensionVersion,
       );
       const first = batch.events[0]?.seq;

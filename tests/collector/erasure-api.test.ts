@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiError, erasureReceipt } from '../../lib/schema';
 import { clickBatch } from './support/events';
-import { enroll, exportEvents, upload } from './support/http';
+import { consent, enroll, exportEvents, upload } from './support/http';
 import { studyFile } from './support/studies';
 import { startTempCollector, type TempCollector } from './support/temp-collector';
 
@@ -60,6 +60,10 @@ describe('DELETE /v1/participants/me', () => {
       clickBatch({ study: study.id, consentVersion: study.consent.version }),
     );
     expect(late.status).toBe(401);
+    const reconsent = await consent(collector.url, leaving.uploadToken, {
+      consentVersion: study.consent.version,
+    });
+    expect(reconsent.status).toBe(401);
     const again = await erase(leaving.uploadToken);
     expect(again.status).toBe(200);
     expect(erasureReceipt.parse(await again.json())).toMatchObject({ sessions: 0, events: 0 });

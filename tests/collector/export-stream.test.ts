@@ -27,6 +27,7 @@ async function serveWithPages(pages: Array<StoredEvent[] | Error>) {
   const store: Store = {
     createParticipant: async () => {},
     findParticipantByTokenHash: async () => undefined,
+    addConsent: async () => {},
     claimSession: async () => 'p_unused',
     insertEvents: async () => 0,
     eraseParticipant: async () => ({ sessions: 0, events: 0 }),

@@ -10,7 +10,7 @@ import type { SqlClient } from '../../collector/db/sql-client';
 import type { Store } from '../../collector/db/store';
 import { clickEvent } from './support/events';
 
-// The store straight on PGlite, for what the HTTP API cannot reach yet (erasure).
+// The store straight on PGlite, for what the HTTP API cannot show (rows left after erasure).
 let dir: string;
 let db: SqlClient;
 let store: Store;
@@ -55,7 +55,10 @@ describe('SQL store', () => {
   it('applies each migration once', async () => {
     expect(await runMigrations(db)).toEqual([]);
     const { rows } = await db.query<{ id: string }>('select id from schema_migrations');
-    expect(rows.map((row) => row.id)).toEqual(['0001-participants-sessions-events']);
+    expect(rows.map((row) => row.id)).toEqual([
+      '0001-participants-sessions-events',
+      '0002-participant-consents',
+    ]);
   });
 
   it('finds participants by token hash only', async () => {
@@ -63,7 +66,7 @@ describe('SQL store', () => {
     expect(await store.findParticipantByTokenHash('hash-of-p_000000000000000000000001')).toEqual({
       id: 'p_000000000000000000000001',
       studyId: 'demo',
-      consentVersion: '1',
+      consentVersions: ['1'],
       erasedAt: null,
     });
     expect(await store.findParticipantByTokenHash('p_000000000000000000000001')).toBeUndefined();
@@ -83,6 +86,40 @@ describe('SQL store', () => {
     expect(page.filter((row) => row.participantId === 'p_000000000000000000000003')).toHaveLength(
       3,
     );
+  });
+
+  it('records each consent once, oldest first', async () => {
+    await participantWithEvents('p_000000000000000000000004', 1);
+    await store.addConsent('p_000000000000000000000004', '2');
+    await store.addConsent('p_000000000000000000000004', '2');
+    const found = await store.findParticipantByTokenHash('hash-of-p_000000000000000000000004');
+    expect(found?.consentVersions).toEqual(['1', '2']);
+  });
+
+  it('erasure deletes the consent records of that participant only', async () => {
+    await participantWithEvents('p_000000000000000000000005', 1);
+    await participantWithEvents('p_000000000000000000000006', 1);
+    await store.addConsent('p_000000000000000000000005', '2');
+    const consents = async (id: string) =>
+      (
+        await db.query(
+          'select consent_version from participant_consents where participant_id = $1',
+          [id],
+        )
+      ).rows.length;
+    expect(await consents('p_000000000000000000000005')).toBe(2);
+
+    expect(await store.eraseParticipant('p_000000000000000000000005')).toEqual({
+      sessions: 1,
+      events: 1,
+    });
+    expect(await consents('p_000000000000000000000005')).toBe(0);
+    expect(await consents('p_000000000000000000000006')).toBe(1);
+    // A consent arriving after erasure leaves no record either.
+    await store.addConsent('p_000000000000000000000005', '3');
+    expect(await consents('p_000000000000000000000005')).toBe(0);
+    const erased = await store.findParticipantByTokenHash('hash-of-p_000000000000000000000005');
+    expect(erased).toMatchObject({ consentVersions: [], erasedAt: expect.any(Date) });
   });
 
   it('never stores the token itself', async () => {

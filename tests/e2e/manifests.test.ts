@@ -19,6 +19,17 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (dir) => {
     expect(built.incognito).toBe('not_allowed');
   });
 
+  it('offers the pause/resume shortcut and idle detection for auto-pause', async () => {
+    const built = await manifest(dir);
+    expect(built.permissions).toContain('idle');
+    expect(built.commands).toEqual({
+      'toggle-recording': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Pause or resume recording',
+      },
+    });
+  });
+
   it('has an e2e twin whose only extra host permissions are loopback', async () => {
     const production = await manifest(dir);
     const e2e = await manifest(`${dir}-e2e`);

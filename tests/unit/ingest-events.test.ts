@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type EventDraft, IDLE_MS, ingestEvents } from '../../lib/db/ingest-events';
+import { getMeta, setMeta } from '../../lib/db/meta';
 import type { Db } from '../../lib/db/open-db';
 import { setPaused } from '../../lib/db/set-paused';
 import { enrolledDb } from './support/enrolled-db';
@@ -46,19 +47,43 @@ describe('ingestEvents', () => {
     expect(await db.count('events')).toBe(0);
   });
 
-  it('ends the session on pause with a marker, and starts a new one after', async () => {
+  it('marks pause and resume in the open session, and nothing between them', async () => {
     await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 1_000);
     await setPaused(db, true, 2_000);
+    expect(await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 2_500)).toEqual(['dropped']);
     await setPaused(db, false, 3_000);
     await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 4_000);
     const sessions = await db.getAll('sessions');
-    expect(sessions).toHaveLength(2);
-    const ended = sessions.find((session) => session.endReason === 'pause');
-    expect(ended?.eventCount).toBe(2);
-    const kinds = (await db.getAll('events'))
-      .filter((e) => e.session === ended?.id)
-      .map((e) => e.event.kind);
-    expect(kinds).toEqual(['click', 'pause']);
+    expect(sessions).toHaveLength(1);
+    const kinds = (await db.getAll('events')).map((e) => e.event.kind);
+    expect(kinds).toEqual(['click', 'pause', 'resume', 'click']);
+    expect(sessions[0]?.consentVersion).toBe('v1');
+  });
+
+  it('after a pause longer than the idle limit, the resume marker opens the next session', async () => {
+    await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 1_000);
+    await setPaused(db, true, 2_000);
+    await setPaused(db, false, 2_000 + IDLE_MS + 1);
+    const sessions = (await db.getAll('sessions')).sort((a, b) => a.startedAt - b.startedAt);
+    expect(sessions.map((session) => session.endReason)).toEqual(['idle', null]);
+    const second = (await db.getAll('events')).filter((e) => e.session === sessions[1]?.id);
+    expect(second.map((e) => e.event.kind)).toEqual(['resume']);
+  });
+
+  it('records nothing while a changed study awaits consent, and a new consent starts a new session', async () => {
+    await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 1_000);
+    const enrollment = await getMeta(db, 'enrollment');
+    if (!enrollment) throw new Error('unreachable');
+    await setMeta(db, 'reconsent', enrollment.study);
+    expect(await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 2_000)).toEqual(['dropped']);
+    await db.delete('meta', 'reconsent');
+    await setMeta(db, 'enrollment', { ...enrollment, consentVersion: 'v2' });
+    await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 3_000);
+    const sessions = (await db.getAll('sessions')).sort((a, b) => a.startedAt - b.startedAt);
+    expect(sessions.map((session) => [session.consentVersion, session.endReason])).toEqual([
+      ['v1', 'consent-changed'],
+      ['v2', null],
+    ]);
   });
 
   it('starts a new session after 30 idle minutes', async () => {

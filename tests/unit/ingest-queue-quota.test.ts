@@ -52,6 +52,7 @@ describe('the ingest queue when storage is full', () => {
       lastEventAt: 0,
       endedAt: 0,
       endReason: 'pause',
+      consentVersion: 'v1',
       nextSeq: 1,
       eventCount: 1,
       uploadedCount: 1,

@@ -47,3 +47,18 @@ export async function exportEvents(
     .filter((line) => line.length > 0)
     .map((line) => JSON.parse(line) as unknown);
 }
+
+/** Agrees to a consent version for the participant the token names. */
+export function consent(
+  baseUrl: string,
+  token: string | undefined,
+  body: unknown,
+): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+  return fetch(`${baseUrl}/v1/participants/me/consents`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type RunningCollector, startCollector } from '../../../collector/start-collector';
@@ -18,6 +18,28 @@ export async function startTempCollector(studies: StudyFile[]): Promise<TempColl
     Object.fromEntries(studies.map((study) => [`${study.id}.json`, study])),
   );
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-data-'));
+  return startOn(dataDir, studiesDir);
+}
+
+/**
+ * Stops the collector, rewrites the given study files and starts it again on the same
+ * data: the collector reads studies only at start, as when a researcher edits a study.
+ */
+export async function restartTempCollector(
+  previous: TempCollector,
+  studies: StudyFile[],
+): Promise<TempCollector> {
+  await previous.close();
+  for (const study of studies) {
+    await writeFile(
+      path.join(previous.studiesDir, `${study.id}.json`),
+      JSON.stringify(study, null, 2),
+    );
+  }
+  return startOn(previous.dataDir, previous.studiesDir);
+}
+
+async function startOn(dataDir: string, studiesDir: string): Promise<TempCollector> {
   const collector = await startCollector({
     port: 0,
     dataDir,

@@ -30,7 +30,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Drive
         await waitFor(async () =>
           onboarding.evaluate(
             (target: string) =>
-              location.pathname.endsWith(target) && document.readyState === 'complete',
+              `${location.pathname}${location.search}`.endsWith(target) &&
+              document.readyState === 'complete',
             path,
           ),
         );
@@ -86,7 +87,9 @@ function wrap(page: Page): PageHandle {
       const handle = await page.waitForFunction(
         (wanted: string) =>
           [...document.querySelectorAll('button')].find(
-            (button) => button.textContent?.trim() === wanted && !button.disabled,
+            (button) =>
+              (button.getAttribute('aria-label') ?? button.textContent)?.trim() === wanted &&
+              !button.disabled,
           ),
         { timeout: 15_000, polling: 100 },
         name,

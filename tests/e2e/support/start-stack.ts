@@ -1,8 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCollector } from '../../../collector/start-collector';
+import { openPglite } from '../../../collector/db/open-pglite';
+import type { SqlClient } from '../../../collector/db/sql-client';
+import { type RunningCollector, startCollector } from '../../../collector/start-collector';
 import { serveDemoSite } from '../../../demo/serve-demo-site';
+import type { StudyFile } from '../../../lib/schema';
 import { STUDIES } from './paths';
 
 export type Stack = {
@@ -13,19 +16,30 @@ export type Stack = {
   otherOriginUrl: string;
   studyLink: string;
   researcherToken: string;
+  /** The researcher edits the demo study and restarts the collector, same port, same data. */
+  changeDemoStudy(change: (study: StudyFile) => StudyFile): Promise<void>;
+  /** Stops the collector, queries its database directly, then starts it again. */
+  inspectDatabase<T>(query: (db: SqlClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+const RESEARCHER_TOKEN = 'e2e-researcher-token-0123456789abcdef';
 
 /** The real collector (embedded PGlite in a temp dir) and the demo site, on loopback. */
 export async function startStack(): Promise<Stack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tasktrace-e2e-'));
-  const collector = await startCollector({
-    port: 0,
-    dataDir,
-    studiesDir: STUDIES,
-    researcherToken: 'e2e-researcher-token-0123456789abcdef',
-    log: () => {},
-  });
+  const studiesDir = join(dataDir, 'studies');
+  await cp(STUDIES, studiesDir, { recursive: true });
+  const start = (port: number) =>
+    startCollector({
+      port,
+      dataDir,
+      studiesDir,
+      researcherToken: RESEARCHER_TOKEN,
+      log: () => {},
+    });
+  let collector: RunningCollector = await start(0);
+  const port = collector.port;
   const site = await serveDemoSite({ port: 0 });
   return {
     collectorUrl: collector.url,
@@ -33,6 +47,23 @@ export async function startStack(): Promise<Stack> {
     otherOriginUrl: `http://localhost:${site.port}`,
     studyLink: `${collector.url}/v1/studies/demo`,
     researcherToken: collector.researcherToken,
+    async changeDemoStudy(change) {
+      const file = join(studiesDir, 'demo.json');
+      const study = JSON.parse(await readFile(file, 'utf8')) as StudyFile;
+      await writeFile(file, JSON.stringify(change(study), null, 2));
+      await collector.close();
+      collector = await start(port);
+    },
+    async inspectDatabase(query) {
+      await collector.close();
+      const db = await openPglite(join(dataDir, 'pglite'));
+      try {
+        return await query(db);
+      } finally {
+        await db.close();
+        collector = await start(port);
+      }
+    },
     async close() {
       await site.close();
       await collector.close();
@@ -41,7 +72,7 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-export async function exportEvents(stack: Stack): Promise<unknown[]> {
+export async function exportEvents(stack: Pick<Stack, 'collectorUrl' | 'researcherToken'>) {
   const response = await fetch(`${stack.collectorUrl}/v1/export?study=demo&format=events`, {
     headers: { authorization: `Bearer ${stack.researcherToken}` },
   });
@@ -50,5 +81,5 @@ export async function exportEvents(stack: Stack): Promise<unknown[]> {
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line));
+    .map((line) => JSON.parse(line) as unknown);
 }

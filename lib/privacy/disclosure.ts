@@ -1,0 +1,29 @@
+/**
+ * What the consent screen tells a volunteer, word for word as PRIVACY.md says it (a unit
+ * test holds the two together), so consent is given to exactly what the code does.
+ */
+export const RECORDED = [
+  'Which pages of the listed sites you visit: the address without its query or fragment, with identifiers in the path replaced.',
+  "What you click, double-click or right-click, and which fields you focus, edit or submit, described by the element's type, role, size and position on the page and a selector, never by what it holds.",
+  'That you edited a field or changed a drop-down, never what you entered or chose; for a submitted form, how many fields of each kind it has.',
+  'Keys that do not type a character (Enter, Tab, arrows, Escape), shortcuts such as Ctrl+C, and that you copied, cut or pasted, never what.',
+  'Where you scrolled to, the page loads and in-page navigations, and the tabs you opened, switched to or closed while recording.',
+  'Markers: when you paused and resumed, and gaps when recording was interrupted (browser closed, extension updated).',
+  "With the consent version you agreed to on every session, and the extension's version.",
+] as const;
+
+/** Recorded as well at capture level `labels`. */
+export const RECORDED_AT_LABELS = [
+  'The visible name of the button, link or field you used and its form label, up to 80 characters, with emails, numbers and links replaced.',
+] as const;
+
+export const NEVER_RECORDED = [
+  'The value of any form field (text boxes of every type, text areas, drop-downs, checkboxes, radio buttons, editable areas, outputs), nor its length, nor which option you chose, nor any key that types a character, nor Backspace/Delete in a field.',
+  'Clipboard contents or their length, dragged data, file names.',
+  'Page text, except at capture level labels: the name of the button, link or field you used, and its form label.',
+  'Page titles, query strings (?…), fragments (#…), cookies, request or response bodies, screenshots, canvas pixels, mouse movements.',
+  "Attribute values that carry content: value, placeholder, title, alt, src, srcdoc, link targets, data-* attributes (except test-id attributes the study names), aria-describedby text, and — at the default capture level structure — aria-label text (at level labels it may form a control's name).",
+  'Anything in a private window: the extension is not allowed to run there at all ("incognito": "not_allowed").',
+  "Anything from a tab whose page the study does not list or you have not allowed, or from a frame whose own address is not listed — including a listed page embedded inside a page that is not listed. The browser only injects the recorder into pages the study lists and you allowed; the background checks both the frame's address and the tab's address again before storing anything.",
+  'Anything while paused, before you join, after you leave, or while a changed study waits for you to agree to it again.',
+] as const;
