@@ -12,3 +12,13 @@ export const EXPORT_PAGE_ROWS = 1000;
 
 /** The events table stores `seq` as a PostgreSQL integer. */
 export const MAX_SEQ = 2_147_483_647;
+
+/**
+ * How long an upload may hold its Idempotency-Key in flight. A claim older than this was
+ * left by a request that died (a crash, a restart) and a retry with the same body takes
+ * it over; events stay unique on (session, seq), so a late original stores nothing twice.
+ */
+export const IDEMPOTENCY_CLAIM_LEASE_SECONDS = 60;
+
+/** Idempotency-Key values: what the extension sends (`<session>:<first>-<last>:<hash>`) and more. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;

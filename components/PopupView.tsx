@@ -1,4 +1,5 @@
 import type { ExtensionState } from '../lib/messaging/protocol';
+import { UploadStatus } from './UploadStatus';
 
 type Props = {
   state: ExtensionState | null;
@@ -6,6 +7,7 @@ type Props = {
   message: string | null;
   onTogglePause: () => void;
   onUpload: () => void;
+  onRejoin: () => void;
   onJoin: () => void;
   onReviewChanges: () => void;
   onOptions: () => void;
@@ -83,9 +85,14 @@ export function PopupView(props: Props) {
               ? 'Everything is uploaded.'
               : `${state.pendingUpload} ${state.pendingUpload === 1 ? 'event' : 'events'} waiting to upload.`}
           </p>
-          <button type="button" onClick={onUpload} disabled={busy || state.pendingUpload === 0}>
+          <button
+            type="button"
+            onClick={onUpload}
+            disabled={busy || state.pendingUpload === 0 || state.upload.blocked !== null}
+          >
             Upload now
           </button>
+          <UploadStatus upload={state.upload} busy={busy} onRejoin={props.onRejoin} />
         </>
       )}
       <button type="button" onClick={onOptions}>

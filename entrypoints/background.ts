@@ -15,6 +15,7 @@ import { logMessageForTests } from '../lib/background/log-message-for-tests';
 import { recordNavigation } from '../lib/background/record-navigation';
 import { recordTabEvents } from '../lib/background/record-tab-events';
 import { routeMessage } from '../lib/background/route-message';
+import { runUploads, UPLOAD_ALARM } from '../lib/background/run-uploads';
 import { syncRecorderRegistration } from '../lib/background/sync-recorder-registration';
 import { toggleRecording } from '../lib/background/toggle-recording';
 import { updateBadges } from '../lib/background/update-badges';
@@ -53,6 +54,7 @@ export default defineBackground(() => {
   void detectBrowserRestart(startup);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void onRetentionAlarm();
+    if (alarm.name === UPLOAD_ALARM) void runUploads();
     if (alarm.name === STUDY_CHECK_ALARM)
       void getDb()
         .then(checkStudy)
@@ -77,4 +79,6 @@ export default defineBackground(() => {
     (details) => void recordNavigation(details, ingest),
   );
   recordTabEvents(ingest);
+  // A queue left by a stopped worker or a closed browser carries on when this one starts.
+  void runUploads();
 });

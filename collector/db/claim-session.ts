@@ -4,11 +4,17 @@ import type { NewSession } from './store';
 /**
  * First upload wins the session id. The owner is read back in a second statement so
  * that, on PostgreSQL, a concurrent first insert by another collector is seen too.
+ * A participant erased meanwhile claims nothing: the row lock makes the insert wait
+ * for an erasure in progress and then find them erased. Undefined means "no owner".
  */
-export async function claimSession(db: SqlQueryable, session: NewSession): Promise<string> {
+export async function claimSession(
+  db: SqlQueryable,
+  session: NewSession,
+): Promise<string | undefined> {
   await db.query(
     `insert into sessions (id, participant_id, study_id, started_at)
-     values ($1, $2, $3, $4)
+     select $1, p.id, $3, $4
+     from (select id from participants where id = $2 and erased_at is null for share) as p
      on conflict (id) do nothing`,
     [session.id, session.participantId, session.studyId, session.startedAt],
   );
@@ -16,7 +22,5 @@ export async function claimSession(db: SqlQueryable, session: NewSession): Promi
     'select participant_id from sessions where id = $1',
     [session.id],
   );
-  const owner = rows[0]?.participant_id;
-  if (!owner) throw new Error(`session ${session.id} vanished right after it was claimed`);
-  return owner;
+  return rows[0]?.participant_id;
 }

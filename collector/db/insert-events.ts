@@ -3,14 +3,16 @@ import type { EventBatch } from './store';
 
 /**
  * The whole batch in one statement: the events travel as one JSON parameter and are
- * unpacked by the database, so a 500-event batch costs one round trip.
+ * unpacked by the database, so a 500-event batch costs one round trip. Nothing is
+ * stored for a participant erased meanwhile (the row lock orders it with erasure).
  */
 export async function insertEvents(db: SqlQueryable, batch: EventBatch): Promise<number> {
   const { affectedRows } = await db.query(
     `insert into events
        (session_id, seq, participant_id, study_id, t, kind, extension_version, consent_version, body)
      select $2, (e.body ->> 'seq')::integer, $3, $4, (e.body ->> 't')::bigint, e.body ->> 'kind', $5, $6, e.body
-     from jsonb_array_elements($1::jsonb) as e (body)
+     from jsonb_array_elements($1::jsonb) as e (body),
+          (select id from participants where id = $3 and erased_at is null for share) as p
      on conflict (session_id, seq) do nothing`,
     [
       JSON.stringify(batch.events),

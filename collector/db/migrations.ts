@@ -58,4 +58,21 @@ export const migrations: Migration[] = [
        select id, consent_version, created_at from participants where erased_at is null`,
     ],
   },
+  {
+    id: '0003-idempotency-keys',
+    statements: [
+      // One row per Idempotency-Key of POST /v1/uploads, scoped to the participant (the
+      // token): status null while the request is in flight, then the 2xx answer to replay.
+      // created_at is when the current claim was made; a stale in-flight claim is taken over.
+      `create table idempotency_keys (
+        participant_id text not null references participants (id),
+        key text not null,
+        request_hash text not null,
+        status integer,
+        response jsonb,
+        created_at timestamptz not null default now(),
+        primary key (participant_id, key)
+      )`,
+    ],
+  },
 ];

@@ -11,9 +11,20 @@ export interface Store {
   /** Records agreement to a consent version; idempotent, and a no-op once erased. */
   addConsent(participantId: string, consentVersion: string): Promise<void>;
   /** Records the session if new; returns the id of the participant that owns it. */
-  claimSession(session: NewSession): Promise<string>;
+  /** Undefined when the participant was erased meanwhile. */
+  claimSession(session: NewSession): Promise<string | undefined>;
   /** Stores events not stored yet (unique on session and seq); returns how many were new. */
   insertEvents(batch: EventBatch): Promise<number>;
+  /**
+   * Claims an upload's Idempotency-Key for the participant, or says why it cannot: the
+   * key already has an answer to replay, is in flight, was used with another body, or
+   * the participant was erased.
+   */
+  claimIdempotencyKey(claim: NewIdempotencyClaim): Promise<IdempotencyClaim>;
+  /** Stores the (2xx) answer of a claimed key, to replay to requests that repeat it. */
+  completeIdempotencyKey(key: IdempotencyKeyRef, answer: StoredAnswer): Promise<void>;
+  /** Drops a claim still in flight, so the key can be used again (after a failure). */
+  releaseIdempotencyKey(key: IdempotencyKeyRef): Promise<void>;
   /** Deletes everything a participant uploaded or agreed to and marks them erased. */
   eraseParticipant(participantId: string): Promise<ErasureReceipt>;
   /** Events of non-erased participants after `after`, in (participant, session, seq) order. */
@@ -68,6 +79,34 @@ export interface StoredEvent extends EventCursor {
   consentVersion: string;
   event: TraceEvent;
 }
+
+/** An Idempotency-Key is scoped to the participant its token names, never global. */
+export interface IdempotencyKeyRef {
+  participantId: string;
+  key: string;
+}
+
+export interface NewIdempotencyClaim extends IdempotencyKeyRef {
+  /** SHA-256 (hex) of the decompressed request body. */
+  requestHash: string;
+}
+
+export interface StoredAnswer {
+  status: number;
+  body: unknown;
+}
+
+export type IdempotencyClaim =
+  /** The caller now owns the key: process the request, then complete or release it. */
+  | { kind: 'claimed' }
+  /** The same request was answered before: replay that answer. */
+  | { kind: 'answered'; answer: StoredAnswer }
+  /** The same request is being processed right now by another call. */
+  | { kind: 'in-flight' }
+  /** The key was used with a different body. */
+  | { kind: 'other-body' }
+  /** The participant was erased while this request was on its way. */
+  | { kind: 'erased' };
 
 export interface ErasureReceipt {
   sessions: number;

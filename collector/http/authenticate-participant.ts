@@ -21,12 +21,15 @@ export async function authenticateParticipant(
     );
   }
   const participant = await store.findParticipantByTokenHash(hashToken(token));
-  if (!participant || (participant.erasedAt && !options.allowErased)) {
-    throw new ApiFailure(
-      401,
-      'invalid_token',
-      'This upload token is unknown or no longer valid (the participant may have left the study). Join the study again to get a new token.',
-    );
-  }
+  if (!participant || (participant.erasedAt && !options.allowErased)) throw invalidToken();
   return participant;
+}
+
+/** Also for a participant erased while their request was on its way. */
+export function invalidToken(): ApiFailure {
+  return new ApiFailure(
+    401,
+    'invalid_token',
+    'This upload token is unknown or no longer valid (the participant may have left the study). Join the study again to get a new token.',
+  );
 }

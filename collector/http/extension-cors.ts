@@ -10,8 +10,8 @@ const allowExtension = cors({
   origin: (origin) => (isExtensionOrigin(origin) ? origin : null),
   allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
   allowHeaders: ['Authorization', 'Content-Type', 'Content-Encoding', 'Idempotency-Key'],
-  // The upload queue backs off by Retry-After on 429 and 503.
-  exposeHeaders: ['Retry-After'],
+  // The upload queue backs off by Retry-After on 429, 503 and an Idempotency-Key in use.
+  exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
   maxAge: 600,
 });
 

@@ -1,15 +1,48 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { formatIssues } from '../format-issues';
 import { ApiFailure } from './api-failure';
 import { readBody } from './read-body';
 
+export interface ParseBodyOptions {
+  maxBytes: number;
+  invalid: { code: string; message: string };
+}
+
 /** Reads, decodes and validates a JSON body; any failure becomes a 4xx `ApiFailure`. */
 export async function parseBody<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
-  options: { maxBytes: number; invalid: { code: string; message: string } },
+  options: ParseBodyOptions,
 ): Promise<z.output<Schema>> {
-  const text = await readBody(request, options.maxBytes);
+  return decode(await readBody(request, options.maxBytes), schema, options);
+}
+
+/**
+ * As `parseBody`, with the SHA-256 (hex) of the body as it reads once decompressed: the
+ * same batch hashes the same whether it came gzipped or not.
+ */
+export async function parseHashedBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  options: ParseBodyOptions,
+): Promise<{ value: z.output<Schema>; sha256: string }> {
+  const bytes = await readBody(request, options.maxBytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { value: decode(bytes, schema, options), sha256 };
+}
+
+function decode<Schema extends z.ZodType>(
+  bytes: Uint8Array,
+  schema: Schema,
+  options: ParseBodyOptions,
+): z.output<Schema> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiFailure(400, 'invalid_body', 'The request body is not valid UTF-8 text.');
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

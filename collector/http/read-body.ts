@@ -5,11 +5,11 @@ import { ApiFailure } from './api-failure';
 const gunzipAsync = promisify(gunzip);
 
 /**
- * The request body as text, gunzipped if sent with `Content-Encoding: gzip`. The cap
+ * The request body's bytes, gunzipped if sent with `Content-Encoding: gzip`. The cap
  * applies to the bytes on the wire and again to the decompressed bytes, so a small
  * gzip bomb is stopped by zlib before it fills memory.
  */
-export async function readBody(request: Request, maxBytes: number): Promise<string> {
+export async function readBody(request: Request, maxBytes: number): Promise<Buffer> {
   const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
   if (encoding !== 'identity' && encoding !== 'gzip') {
     throw new ApiFailure(
@@ -22,12 +22,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<stri
   if (declared > maxBytes) throw tooLarge(maxBytes);
 
   const raw = await readCapped(request, maxBytes);
-  const bytes = encoding === 'gzip' ? await gunzipCapped(raw, maxBytes) : raw;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ApiFailure(400, 'invalid_body', 'The request body is not valid UTF-8 text.');
-  }
+  return encoding === 'gzip' ? await gunzipCapped(raw, maxBytes) : raw;
 }
 
 async function readCapped(request: Request, maxBytes: number): Promise<Buffer> {

@@ -1,17 +1,23 @@
 import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type UploadBatch, type UploadResponse, uploadBatch } from '../../lib/schema';
 import type { AppDeps } from '../app';
-import type { Participant } from '../db/store';
+import type { IdempotencyKeyRef, Participant, Store } from '../db/store';
 import { isUnstorableText } from '../db/unstorable-text';
 import { ApiFailure } from '../http/api-failure';
-import { authenticateParticipant } from '../http/authenticate-participant';
-import { parseBody } from '../http/parse-body';
+import { authenticateParticipant, invalidToken } from '../http/authenticate-participant';
+import { idempotencyKey } from '../http/idempotency-key';
+import { parseHashedBody } from '../http/parse-body';
 import { MAX_SEQ, MAX_UPLOAD_BYTES } from '../limits';
 
 /**
- * Uploads are idempotent: events are unique on (session, seq), so a retried batch, with
- * or without the same Idempotency-Key, stores nothing twice. The key is accepted for
- * clients and proxies but not needed here.
+ * Uploads follow the Idempotency-Key draft (draft-ietf-httpapi-idempotency-key-header):
+ * every request names its batch with a key, scoped to the participant. A repeat of an
+ * answered request (same key, same decompressed body) gets the stored answer again with
+ * `Idempotent-Replayed: true`; the same key with another body is refused (422); a repeat
+ * while the first is still in flight is told to retry (409). Only 2xx answers are kept:
+ * after a failure the key is freed. Events stay unique on (session, seq) underneath, so
+ * even the same batch under a new key stores nothing twice.
  */
 export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
   const app = new Hono();
@@ -19,7 +25,8 @@ export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
   app.post('/', async (c) => {
     // Authenticate before reading the body: unknown callers get no decompression work.
     const participant = await authenticateParticipant(deps.store, c.req.header('authorization'));
-    const batch = await parseBody(c.req.raw, uploadBatch, {
+    const key = idempotencyKey(c.req.header('idempotency-key'));
+    const { value: batch, sha256 } = await parseHashedBody(c.req.raw, uploadBatch, {
       maxBytes: MAX_UPLOAD_BYTES,
       invalid: {
         code: 'invalid_batch',
@@ -27,45 +34,96 @@ export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
           'The batch does not match the upload schema, so none of it was stored. Fix the fields listed in issues; unknown keys are never accepted.',
       },
     });
-    checkBatchFitsParticipant(batch, participant);
 
-    const owner = await deps.store.claimSession({
-      id: batch.session.id,
-      participantId: participant.id,
-      studyId: participant.studyId,
-      startedAt: batch.session.startedAt,
-    });
-    if (owner !== participant.id) {
-      throw new ApiFailure(
-        409,
-        'session_conflict',
-        `Session ${batch.session.id} belongs to another participant. Start a new session with a fresh random id.`,
-      );
+    const ref: IdempotencyKeyRef = { participantId: participant.id, key };
+    const claim = await deps.store.claimIdempotencyKey({ ...ref, requestHash: sha256 });
+    switch (claim.kind) {
+      case 'answered':
+        return c.json(
+          claim.answer.body as UploadResponse,
+          claim.answer.status as ContentfulStatusCode,
+          { 'Idempotent-Replayed': 'true' },
+        );
+      case 'in-flight':
+        return c.json(
+          new ApiFailure(
+            409,
+            'idempotency_key_in_use',
+            'An upload with this Idempotency-Key is still being processed; this request stored nothing. Retry shortly with the same key and body.',
+          ).toJSON(),
+          409,
+          { 'Retry-After': '1' },
+        );
+      case 'other-body':
+        throw new ApiFailure(
+          422,
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used with a different body; nothing was stored. Use a new key for a different batch.',
+        );
+      case 'erased':
+        throw invalidToken();
+      case 'claimed':
+        break;
     }
 
-    let accepted: number;
+    let response: UploadResponse;
     try {
-      accepted = await deps.store.insertEvents({
-        sessionId: batch.session.id,
-        participantId: participant.id,
-        studyId: participant.studyId,
-        extensionVersion: batch.extensionVersion,
-        consentVersion: batch.consentVersion,
-        events: batch.events,
-      });
+      response = await storeBatch(deps.store, batch, participant);
+      await deps.store.completeIdempotencyKey(ref, { status: 200, body: response });
     } catch (error) {
-      if (!isUnstorableText(error)) throw error;
-      throw new ApiFailure(
-        400,
-        'unstorable_text',
-        'The batch holds text the database cannot store (a NUL character or a lone UTF-16 surrogate); nothing was stored. Remove it from the events and upload again.',
-      );
+      // Failures are not kept for replay: free the key so a retry is processed afresh.
+      // Should the release fail too, the claim's lease frees the key later.
+      await deps.store.releaseIdempotencyKey(ref).catch(() => undefined);
+      throw error;
     }
-    const response: UploadResponse = { accepted, duplicates: batch.events.length - accepted };
     return c.json(response, 200);
   });
 
   return app;
+}
+
+async function storeBatch(
+  store: Store,
+  batch: UploadBatch,
+  participant: Participant,
+): Promise<UploadResponse> {
+  checkBatchFitsParticipant(batch, participant);
+
+  const owner = await store.claimSession({
+    id: batch.session.id,
+    participantId: participant.id,
+    studyId: participant.studyId,
+    startedAt: batch.session.startedAt,
+  });
+  // Erased between authentication and now: the token no longer counts.
+  if (owner === undefined) throw invalidToken();
+  if (owner !== participant.id) {
+    throw new ApiFailure(
+      409,
+      'session_conflict',
+      `Session ${batch.session.id} belongs to another participant. Start a new session with a fresh random id.`,
+    );
+  }
+
+  let accepted: number;
+  try {
+    accepted = await store.insertEvents({
+      sessionId: batch.session.id,
+      participantId: participant.id,
+      studyId: participant.studyId,
+      extensionVersion: batch.extensionVersion,
+      consentVersion: batch.consentVersion,
+      events: batch.events,
+    });
+  } catch (error) {
+    if (!isUnstorableText(error)) throw error;
+    throw new ApiFailure(
+      400,
+      'unstorable_text',
+      'The batch holds text the database cannot store (a NUL character or a lone UTF-16 surrogate); nothing was stored. Remove it from the events and upload again.',
+    );
+  }
+  return { accepted, duplicates: batch.events.length - accepted };
 }
 
 function checkBatchFitsParticipant(batch: UploadBatch, participant: Participant): void {

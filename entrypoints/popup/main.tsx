@@ -5,7 +5,6 @@ import { PopupView } from '../../components/PopupView';
 import '../../components/styles.css';
 import type { ExtensionState } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
-import type { UploadOutcome } from '../../lib/upload/upload-pending';
 
 function Popup() {
   const [state, setState] = useState<ExtensionState | null>(null);
@@ -65,9 +64,12 @@ function Popup() {
       }
       onUpload={() =>
         act(async () => {
-          const outcome = await sendToBackground<UploadOutcome>({ type: 'upload/now' });
-          setMessage(outcome.error ?? `Uploaded ${outcome.uploaded} events.`);
-          setState(await sendToBackground<ExtensionState>({ type: 'state/get' }));
+          setState(await sendToBackground<ExtensionState>({ type: 'upload/now' }));
+        })
+      }
+      onRejoin={() =>
+        act(async () => {
+          setState(await sendToBackground<ExtensionState>({ type: 'study/rejoin' }));
         })
       }
     />

@@ -3,6 +3,7 @@ import type { Db } from '../db/open-db';
 import { openSession } from '../db/open-session';
 import type { ExtensionState } from '../messaging/protocol';
 import { isStorageFull } from '../settings/storage-full';
+import { uploadStatus } from '../upload/upload-status';
 
 export async function getExtensionState(db: Db): Promise<ExtensionState> {
   const [enrollment, local, reconsent] = await Promise.all([
@@ -13,11 +14,9 @@ export async function getExtensionState(db: Db): Promise<ExtensionState> {
   const storageFull = await isStorageFull();
   const paused = ((await getMeta(db, 'paused')) ?? false) || storageFull;
   const session = await openSession(db);
-  const sessions = await db.getAll('sessions');
+  const { pending, upload } = await uploadStatus(db);
   // Nothing recorded for oneself is ever uploaded, so nothing waits.
-  const pendingUpload = enrollment
-    ? sessions.reduce((sum, entry) => sum + Math.max(0, entry.eventCount - entry.uploadedCount), 0)
-    : 0;
+  const pendingUpload = enrollment ? pending : 0;
   return {
     mode: enrollment ? 'study' : local ? 'local' : 'none',
     studyName: enrollment?.study.name ?? null,
@@ -28,5 +27,6 @@ export async function getExtensionState(db: Db): Promise<ExtensionState> {
       ? { id: session.id, eventCount: session.eventCount, uploadedCount: session.uploadedCount }
       : null,
     pendingUpload,
+    upload,
   };
 }

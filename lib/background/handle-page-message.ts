@@ -4,7 +4,7 @@ import { getMeta } from '../db/meta';
 import { getDb } from '../db/open-db';
 import type { LocalExport, PageMessage, Result } from '../messaging/protocol';
 import { fetchStudy } from '../settings/fetch-study';
-import { uploadPending } from '../upload/upload-pending';
+import { queueUploads } from '../upload/queue-uploads';
 import { checkStudy } from './check-study';
 import { consentAgain } from './consent-again';
 import { getExtensionState } from './get-extension-state';
@@ -12,11 +12,22 @@ import { getOptionsState } from './get-options-state';
 import { getPendingStudy } from './get-pending-study';
 import { assertCanJoin, joinStudy } from './join-study';
 import { leaveStudy } from './leave-study';
+import { rejoinStudy } from './rejoin-study';
+import { runUploads } from './run-uploads';
 import { setAutoPauseMinutes } from './set-auto-pause-minutes';
 import { setLocalSite } from './set-local-site';
 import { setRecordingPaused } from './set-recording-paused';
 import { startLocalRecording } from './start-local-recording';
 import { updateBadges } from './update-badges';
+
+/** Requests that only read; the popup polls one of them every second. */
+const READ_ONLY = new Set<PageMessage['type']>([
+  'state/get',
+  'options/get',
+  'study/preview',
+  'study/pending',
+  'local/export',
+]);
 
 /** Requests from the extension's own pages (onboarding, popup, options). */
 export async function handlePageMessage(message: PageMessage): Promise<Result<unknown>> {
@@ -25,8 +36,8 @@ export async function handlePageMessage(message: PageMessage): Promise<Result<un
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
-    // Any request may have changed what is recorded where; the toolbar says so at once.
-    await updateBadges().catch(() => undefined);
+    // A request that may change what is recorded where shows on the toolbar at once.
+    if (!READ_ONLY.has(message.type)) await updateBadges().catch(() => undefined);
   }
 }
 
@@ -57,8 +68,14 @@ async function dispatch(message: PageMessage): Promise<unknown> {
     case 'upload/now': {
       const enrollment = await getMeta(db, 'enrollment');
       if (!enrollment) throw new Error('Join a study before uploading.');
-      return uploadPending(db, enrollment, version);
+      await queueUploads(db, enrollment.study.id);
+      // The queue runs on its own, surviving worker stops; the popup shows its progress.
+      void runUploads();
+      return getExtensionState(db);
     }
+    case 'study/rejoin':
+      await rejoinStudy(db);
+      return getExtensionState(db);
     case 'local/start':
       await startLocalRecording(db, message.captureLevel);
       return getOptionsState(db);

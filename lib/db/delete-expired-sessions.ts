@@ -9,7 +9,7 @@ export async function deleteExpiredSessions(
   now = Date.now(),
 ): Promise<number> {
   const cutoff = now - retentionDays * DAY_MS;
-  const tx = db.transaction(['sessions', 'events'], 'readwrite');
+  const tx = db.transaction(['sessions', 'events', 'uploads'], 'readwrite');
   let deleted = 0;
   for (const session of await tx.objectStore('sessions').getAll()) {
     if (session.startedAt >= cutoff) continue;
@@ -17,6 +17,7 @@ export async function deleteExpiredSessions(
       .objectStore('events')
       .delete(IDBKeyRange.bound([session.id, 0], [session.id, Number.MAX_SAFE_INTEGER]));
     await tx.objectStore('sessions').delete(session.id);
+    await tx.objectStore('uploads').delete(session.id);
     deleted += 1;
   }
   await tx.done;

@@ -17,6 +17,9 @@ export function openTasktraceDb(name = DB_NAME): Promise<Db> {
         db.createObjectStore('sessions', { keyPath: 'id' });
         db.createObjectStore('meta');
       }
+      if (oldVersion < 2) {
+        db.createObjectStore('uploads', { keyPath: 'session' });
+      }
     },
   });
 }

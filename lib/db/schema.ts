@@ -2,7 +2,7 @@ import type { DBSchema } from 'idb';
 import type { Enrollment, LocalProfile, Session, StudyManifest, TraceEvent } from '../schema';
 
 export const DB_NAME = 'tasktrace';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type StoredEvent = {
   session: string;
@@ -10,8 +10,11 @@ export type StoredEvent = {
   event: TraceEvent;
   /** [clientId, cseq] of the content script that sent it; absent for background events. */
   source?: [string, number];
-  /** 0 until the collector has acknowledged it (IndexedDB cannot index booleans). */
-  uploaded: 0 | 1;
+  /**
+   * 0 until the collector has acknowledged it, 1 after; 2 when it is too large for the
+   * collector ever to take, so it stays here (IndexedDB cannot index booleans).
+   */
+  uploaded: 0 | 1 | 2;
 };
 
 export type MetaValues = {
@@ -26,6 +29,14 @@ export type MetaValues = {
   reconsent: StudyManifest;
   /** Minutes without input after which recording pauses itself; absent or 0 means never. */
   autoPauseMinutes: number;
+  /** No upload before this time: the collector asked to slow down, or failed. */
+  uploadRetryAt: number;
+  /** Failed attempts in a row, for the backoff. */
+  uploadAttempts: number;
+  /** Why the last attempt failed, while uploads wait to retry. */
+  uploadError: string;
+  /** The collector refused the token (401/403): uploads stop until the volunteer rejoins. */
+  uploadBlocked: string;
 };
 export type MetaKey = keyof MetaValues;
 
@@ -40,4 +51,19 @@ export interface TasktraceDB extends DBSchema {
   };
   sessions: { key: string; value: Session };
   meta: { key: MetaKey; value: MetaValues[MetaKey] };
+  uploads: { key: string; value: UploadJob };
 }
+
+/** A session the volunteer asked to upload, and how far it got. */
+export type UploadJob = {
+  session: string;
+  /** `uploading` left behind by a stopped worker is picked up like `queued`. */
+  status: 'queued' | 'uploading' | 'uploaded' | 'failed';
+  requestedAt: number;
+  /** Events per batch; halved each time the collector answers 413. */
+  maxBatch: number;
+  /** Why the collector refused the session, or which events it could never take. */
+  error: string | null;
+  /** Sequence numbers of events too large to upload; they stay on this computer. */
+  quarantined: number[];
+};

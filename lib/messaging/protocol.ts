@@ -26,6 +26,7 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('state/set-paused'), paused: z.boolean() }),
   z.strictObject({ type: z.literal('upload/now') }),
   z.strictObject({ type: z.literal('study/check') }),
+  z.strictObject({ type: z.literal('study/rejoin') }),
   z.strictObject({ type: z.literal('study/pending') }),
   z.strictObject({ type: z.literal('study/consent-again') }),
   z.strictObject({ type: z.literal('study/leave'), erase: z.boolean() }),
@@ -77,6 +78,24 @@ export const extensionState = z.strictObject({
     .strictObject({ id: z.string(), eventCount: z.number(), uploadedCount: z.number() })
     .nullable(),
   pendingUpload: z.number().int().nonnegative(),
+  upload: z.strictObject({
+    /** The collector refused the token: nothing uploads until the volunteer rejoins. */
+    blocked: z.string().nullable(),
+    /** Uploads wait until then, and why. */
+    retryAt: z.number().nullable(),
+    lastError: z.string().nullable(),
+    /** The sessions the volunteer asked to upload, newest first. */
+    sessions: z.array(
+      z.strictObject({
+        session: z.string(),
+        startedAt: z.number(),
+        status: z.enum(['queued', 'uploading', 'uploaded', 'failed']),
+        sent: z.number().int().nonnegative(),
+        total: z.number().int().nonnegative(),
+        error: z.string().nullable(),
+      }),
+    ),
+  }),
 });
 export type ExtensionState = z.infer<typeof extensionState>;
 

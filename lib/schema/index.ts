@@ -7,6 +7,7 @@ export * from './local-profile';
 export * from './primitives';
 export * from './session';
 export * from './study';
+export * from './task';
 export * from './target';
 export * from './upload';
 export * from './version';

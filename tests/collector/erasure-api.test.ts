@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiError, erasureReceipt } from '../../lib/schema';
 import { clickBatch } from './support/events';
-import { consent, enroll, exportEvents, upload } from './support/http';
+import { batchKey, consent, enroll, exportEvents, upload } from './support/http';
 import { studyFile } from './support/studies';
 import { startTempCollector, type TempCollector } from './support/temp-collector';
 
@@ -67,6 +67,19 @@ describe('DELETE /v1/participants/me', () => {
     const again = await erase(leaving.uploadToken);
     expect(again.status).toBe(200);
     expect(erasureReceipt.parse(await again.json())).toMatchObject({ sessions: 0, events: 0 });
+  });
+
+  it('replays no stored upload answer once the participant is erased', async () => {
+    const leaving = await enroll(collector.url, study);
+    const batch = clickBatch({ study: study.id, consentVersion: study.consent.version });
+    const idempotencyKey = batchKey(batch);
+    const first = await upload(collector.url, leaving.uploadToken, batch, { idempotencyKey });
+    expect(first.status).toBe(200);
+    await erase(leaving.uploadToken);
+    const replay = await upload(collector.url, leaving.uploadToken, batch, { idempotencyKey });
+    expect(replay.status).toBe(401);
+    expect(replay.headers.get('idempotent-replayed')).toBeNull();
+    expect(apiError.parse(await replay.json()).error).toBe('invalid_token');
   });
 
   it('needs the participant token', async () => {

@@ -30,6 +30,9 @@ async function serveWithPages(pages: Array<StoredEvent[] | Error>) {
     addConsent: async () => {},
     claimSession: async () => 'p_unused',
     insertEvents: async () => 0,
+    claimIdempotencyKey: async () => ({ kind: 'claimed' }),
+    completeIdempotencyKey: async () => {},
+    releaseIdempotencyKey: async () => {},
     eraseParticipant: async () => ({ sessions: 0, events: 0 }),
     async readEventsPage(_study, after) {
       calls.push(after);

@@ -58,6 +58,7 @@ describe('SQL store', () => {
     expect(rows.map((row) => row.id)).toEqual([
       '0001-participants-sessions-events',
       '0002-participant-consents',
+      '0003-idempotency-keys',
     ]);
   });
 
@@ -86,6 +87,31 @@ describe('SQL store', () => {
     expect(page.filter((row) => row.participantId === 'p_000000000000000000000003')).toHaveLength(
       3,
     );
+  });
+
+  it('stores no session or event for a participant erased after they authenticated', async () => {
+    const id = 'p_000000000000000000000019';
+    await participantWithEvents(id, 1);
+    await store.eraseParticipant(id);
+    const session = randomUUID();
+    // An upload that authenticated just before the erasure reaches the database after it.
+    expect(
+      await store.claimSession({ id: session, participantId: id, studyId: 'demo', startedAt: 1 }),
+    ).toBeUndefined();
+    const late = {
+      sessionId: session,
+      participantId: id,
+      studyId: 'demo',
+      extensionVersion: '0.1.0',
+      consentVersion: '1',
+      events: [clickEvent(session, 0)],
+    };
+    expect(await store.insertEvents(late)).toBe(0);
+    const { rows } = await db.query<{ n: number }>(
+      'select (select count(*) from events where participant_id = $1)::int + (select count(*) from sessions where participant_id = $1)::int as n',
+      [id],
+    );
+    expect(rows[0]?.n).toBe(0);
   });
 
   it('records each consent once, oldest first', async () => {
@@ -120,6 +146,90 @@ describe('SQL store', () => {
     expect(await consents('p_000000000000000000000005')).toBe(0);
     const erased = await store.findParticipantByTokenHash('hash-of-p_000000000000000000000005');
     expect(erased).toMatchObject({ consentVersions: [], erasedAt: expect.any(Date) });
+  });
+
+  it('claims an idempotency key once, then replays, refuses or waits', async () => {
+    const id = 'p_000000000000000000000007';
+    await participantWithEvents(id, 1);
+    const ref = { participantId: id, key: 'session:0-2:abc' };
+    const claim = { ...ref, requestHash: 'hash-a' };
+
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ kind: 'claimed' });
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ kind: 'in-flight' });
+    expect(await store.claimIdempotencyKey({ ...claim, requestHash: 'hash-b' })).toEqual({
+      kind: 'other-body',
+    });
+    // Freed after a failure: the next request claims it afresh.
+    await store.releaseIdempotencyKey(ref);
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ kind: 'claimed' });
+
+    const answer = { status: 200, body: { accepted: 3, duplicates: 0 } };
+    await store.completeIdempotencyKey(ref, answer);
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ kind: 'answered', answer });
+    expect(await store.claimIdempotencyKey({ ...claim, requestHash: 'hash-b' })).toEqual({
+      kind: 'other-body',
+    });
+    // An answered key is never released or overwritten.
+    await store.releaseIdempotencyKey(ref);
+    await store.completeIdempotencyKey(ref, { status: 201, body: {} });
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ kind: 'answered', answer });
+
+    // Keys are per participant: another one claims the same key for itself.
+    await participantWithEvents('p_000000000000000000000008', 1);
+    expect(
+      await store.claimIdempotencyKey({ ...claim, participantId: 'p_000000000000000000000008' }),
+    ).toEqual({ kind: 'claimed' });
+  });
+
+  it('hands a claim left in flight past the lease to a retry of the same body only', async () => {
+    const id = 'p_000000000000000000000009';
+    await participantWithEvents(id, 1);
+    const claim = { participantId: id, key: 'stale', requestHash: 'hash-a' };
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ kind: 'claimed' });
+    await db.query(
+      `update idempotency_keys set created_at = now() - interval '61 seconds'
+       where participant_id = $1`,
+      [id],
+    );
+    expect(await store.claimIdempotencyKey({ ...claim, requestHash: 'hash-b' })).toEqual({
+      kind: 'other-body',
+    });
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ kind: 'claimed' });
+    expect(await store.claimIdempotencyKey(claim)).toEqual({ kind: 'in-flight' });
+  });
+
+  it('erasure deletes the idempotency keys of that participant only', async () => {
+    const leaving = 'p_000000000000000000000010';
+    const staying = 'p_000000000000000000000011';
+    await participantWithEvents(leaving, 1);
+    await participantWithEvents(staying, 1);
+    for (const participantId of [leaving, staying]) {
+      for (const key of ['answered', 'in-flight']) {
+        const ref = { participantId, key };
+        await store.claimIdempotencyKey({ ...ref, requestHash: 'h' });
+        if (key === 'answered') {
+          await store.completeIdempotencyKey(ref, { status: 200, body: { accepted: 1 } });
+        }
+      }
+    }
+    const keys = async (id: string) =>
+      (await db.query('select key from idempotency_keys where participant_id = $1', [id])).rows
+        .length;
+    expect(await keys(leaving)).toBe(2);
+
+    await store.eraseParticipant(leaving);
+    expect(await keys(leaving)).toBe(0);
+    expect(await keys(staying)).toBe(2);
+    // A claim arriving after erasure leaves no row either, and an in-flight request
+    // completing afterwards writes nothing back.
+    expect(
+      await store.claimIdempotencyKey({ participantId: leaving, key: 'late', requestHash: 'h' }),
+    ).toEqual({ kind: 'erased' });
+    await store.completeIdempotencyKey(
+      { participantId: leaving, key: 'in-flight' },
+      { status: 200, body: { accepted: 1 } },
+    );
+    expect(await keys(leaving)).toBe(0);
   });
 
   it('never stores the token itself', async () => {

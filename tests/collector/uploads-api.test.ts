@@ -41,6 +41,7 @@ describe('POST /v1/uploads and the events export', () => {
   it('stores a batch once, however often it is uploaded', async () => {
     const { uploadToken, participantId } = await enroll(collector.url, main);
     const batch = batchFor(main, { count: 5 });
+    // Each upload() sends a fresh Idempotency-Key: only (session, seq) stops duplicates.
 
     const first = await upload(collector.url, uploadToken, batch);
     expect(first.status).toBe(200);
@@ -175,6 +176,7 @@ describe('rejected uploads store nothing', () => {
         Authorization: `Bearer ${enrollment.uploadToken}`,
         'Content-Type': 'application/json',
         'Content-Encoding': 'gzip',
+        'Idempotency-Key': randomUUID(),
       },
       body: compressed,
     });
@@ -194,7 +196,11 @@ describe('rejected uploads store nothing', () => {
   it('refuses a body that is not valid gzip', async () => {
     const response = await fetch(`${collector.url}/v1/uploads`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${enrollment.uploadToken}`, 'Content-Encoding': 'gzip' },
+      headers: {
+        Authorization: `Bearer ${enrollment.uploadToken}`,
+        'Content-Encoding': 'gzip',
+        'Idempotency-Key': randomUUID(),
+      },
       body: JSON.stringify(batchFor(rejects)),
     });
     await expectError(response, 400, 'invalid_gzip');

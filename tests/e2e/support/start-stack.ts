@@ -6,6 +6,7 @@ import type { SqlClient } from '../../../collector/db/sql-client';
 import { type RunningCollector, startCollector } from '../../../collector/start-collector';
 import { serveDemoSite } from '../../../demo/serve-demo-site';
 import type { StudyFile } from '../../../lib/schema';
+import { type FaultProxy, startFaultProxy } from './fault-proxy';
 import { STUDIES } from './paths';
 
 export type Stack = {
@@ -16,6 +17,8 @@ export type Stack = {
   otherOriginUrl: string;
   studyLink: string;
   researcherToken: string;
+  /** With `faultProxy`: the proxy the study names as its endpoint, in front of the collector. */
+  proxy?: FaultProxy;
   /** The researcher edits the demo study and restarts the collector, same port, same data. */
   changeDemoStudy(change: (study: StudyFile) => StudyFile): Promise<void>;
   /** Stops the collector, queries its database directly, then starts it again. */
@@ -26,7 +29,8 @@ export type Stack = {
 const RESEARCHER_TOKEN = 'e2e-researcher-token-0123456789abcdef';
 
 /** The real collector (embedded PGlite in a temp dir) and the demo site, on loopback. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { faultProxy?: boolean } = {}): Promise<Stack> {
+  const proxy = options.faultProxy ? await startFaultProxy() : undefined;
   const dataDir = await mkdtemp(join(tmpdir(), 'tasktrace-e2e-'));
   const studiesDir = join(dataDir, 'studies');
   await cp(STUDIES, studiesDir, { recursive: true });
@@ -36,10 +40,13 @@ export async function startStack(): Promise<Stack> {
       dataDir,
       studiesDir,
       researcherToken: RESEARCHER_TOKEN,
+      // Uploads then go through the proxy, as they would through a flaky network.
+      ...(proxy ? { publicUrl: proxy.url } : {}),
       log: () => {},
     });
   let collector: RunningCollector = await start(0);
   const port = collector.port;
+  if (proxy) proxy.upstream = collector.url;
   const site = await serveDemoSite({ port: 0 });
   return {
     collectorUrl: collector.url,
@@ -47,6 +54,7 @@ export async function startStack(): Promise<Stack> {
     otherOriginUrl: `http://localhost:${site.port}`,
     studyLink: `${collector.url}/v1/studies/demo`,
     researcherToken: collector.researcherToken,
+    ...(proxy ? { proxy } : {}),
     async changeDemoStudy(change) {
       const file = join(studiesDir, 'demo.json');
       const study = JSON.parse(await readFile(file, 'utf8')) as StudyFile;
@@ -65,6 +73,7 @@ export async function startStack(): Promise<Stack> {
       }
     },
     async close() {
+      await proxy?.close();
       await site.close();
       await collector.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,0 +1,56 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import { createApp } from '../../../collector/app';
+import { createSqlStore } from '../../../collector/db/create-sql-store';
+import { openPglite } from '../../../collector/db/open-pglite';
+import { runMigrations } from '../../../collector/db/run-migrations';
+import type { SqlClient } from '../../../collector/db/sql-client';
+import type { Store } from '../../../collector/db/store';
+import { type StudyFile, studyFile as studyFileSchema } from '../../../lib/schema';
+
+export interface PgliteApp {
+  url: string;
+  researcherToken: string;
+  /** The collector's own database, to count what it stored. */
+  db: SqlClient;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The collector app over real HTTP and a real PGlite, with the database at hand and an
+ * optional wrapper around the store, to make one of its calls fail.
+ */
+export async function startPgliteApp(
+  studies: StudyFile[],
+  wrapStore: (store: Store) => Store = (store) => store,
+): Promise<PgliteApp> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-app-'));
+  const db = await openPglite(dir);
+  await runMigrations(db);
+  const researcherToken = 'test-researcher-token-0123456789';
+  let url = '';
+  const app = createApp({
+    store: wrapStore(createSqlStore(db)),
+    studies: new Map(studies.map((study) => [study.id, studyFileSchema.parse(study)])),
+    researcherToken,
+    publicUrl: () => url,
+  });
+  const server = createServer(getRequestListener(app.fetch));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    researcherToken,
+    db,
+    async dispose() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
