@@ -26,7 +26,8 @@ export default defineConfig({
     description:
       'Record consented task traces for research studies. Only sites you grant, never what you type.',
     // `idle` (auto-pause after the volunteer is away) shows no install warning.
-    permissions: ['storage', 'scripting', 'webNavigation', 'alarms', 'idle'],
+    // activeTab: the popup may read the address of the tab it was opened on, and no other.
+    permissions: ['storage', 'scripting', 'webNavigation', 'alarms', 'idle', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     // Private windows are never recorded: the extension does not run there at all.

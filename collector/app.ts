@@ -5,8 +5,12 @@ import { extensionCors } from './http/extension-cors';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { participantsRoutes } from './routes/participants';
+import { sessionsRoutes } from './routes/sessions';
+import { statsRoutes } from './routes/stats';
 import { studiesRoutes } from './routes/studies';
+import { studyListRoutes } from './routes/study-list';
 import { uploadsRoutes } from './routes/uploads';
+import { webRoutes } from './routes/web';
 import type { Study } from './studies/load-studies';
 
 export interface AppDeps {
@@ -16,6 +20,8 @@ export interface AppDeps {
   /** Where extensions reach this collector; a function because the port is known only after listen. */
   publicUrl: () => string;
   log?: (line: string) => void;
+  /** The built web pages (dashboard, annotation); defaults to .output/collector-web. */
+  webDir?: string;
 }
 
 export function createApp(deps: AppDeps) {
@@ -24,10 +30,14 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', extensionCors());
   app.route('/healthz', healthRoutes());
+  app.route('/v1/studies', studyListRoutes(deps));
   app.route('/v1/studies', studiesRoutes(deps));
   app.route('/v1/uploads', uploadsRoutes(deps));
   app.route('/v1/export', exportRoutes(deps));
   app.route('/v1/participants', participantsRoutes(deps));
+  app.route('/v1/sessions', sessionsRoutes(deps));
+  app.route('/v1/stats', statsRoutes(deps));
+  app.route('/', webRoutes({ webDir: deps.webDir }));
 
   app.notFound((c) =>
     c.json(

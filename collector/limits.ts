@@ -10,6 +10,12 @@ export const MAX_CONSENT_BYTES = 16 * 1024;
 /** Rows per export query: large enough to be fast, small enough to keep memory flat. */
 export const EXPORT_PAGE_ROWS = 1000;
 
+/** Sessions per page of the episodes export; each session's events are read on their own. */
+export const EXPORT_SESSION_PAGE = 100;
+
+/** A task list is at most 500 short spans; a megabyte is far more than it needs. */
+export const MAX_TASKS_BYTES = 1024 * 1024;
+
 /** The events table stores `seq` as a PostgreSQL integer. */
 export const MAX_SEQ = 2_147_483_647;
 

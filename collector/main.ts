@@ -1,12 +1,18 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config-error';
-import { RESEARCHER_TOKEN_ENV, resolveResearcherToken } from './researcher-token';
+import { RESEARCHER_TOKEN_ENV } from './researcher-token';
 import { type RunningCollector, startCollector } from './start-collector';
+import { runTokenCommand } from './token-commands';
 
 const USAGE = `Usage:
   npm run collector -- [--port 8787] [--data ./data] [--studies ./studies] [--host 127.0.0.1] [--public-url URL]
-  npm run collector -- token [--data ./data]     print the researcher token (creating it if needed)`;
+  npm run collector -- token [--data ./data]     print the researcher token (creating it if needed)
+  npm run collector -- token create --role annotator|researcher [--label NAME] [--data ./data]
+                                                 make an access token; printed once, stored hashed
+  npm run collector -- token list [--data ./data]          id, role, label, created, revoked
+  npm run collector -- token revoke ID [--data ./data]     the collector refuses it from then on
+The token commands that touch the database (create, list, revoke) need the collector stopped.`;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -18,6 +24,8 @@ async function main(argv: string[]): Promise<void> {
       data: { type: 'string', default: './data' },
       studies: { type: 'string', default: './studies' },
       'public-url': { type: 'string' },
+      role: { type: 'string' },
+      label: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -27,12 +35,17 @@ async function main(argv: string[]): Promise<void> {
   }
   const dataDir = path.resolve(values.data);
   const [command, ...extra] = positionals;
-  if (extra.length > 0 || (command !== undefined && command !== 'token')) {
-    throw new ConfigError(`Unexpected argument "${extra[0] ?? command}".\n${USAGE}`);
-  }
   if (command === 'token') {
-    await printToken(dataDir);
+    await runTokenCommand(
+      extra,
+      { dataDir, role: values.role, label: values.label, env: process.env[RESEARCHER_TOKEN_ENV] },
+      { out: (line) => console.log(line), note: (line) => console.error(line) },
+    );
     return;
+  }
+  if (command !== undefined || values.role !== undefined || values.label !== undefined) {
+    const unexpected = command ?? (values.role !== undefined ? '--role' : '--label');
+    throw new ConfigError(`Unexpected argument "${unexpected}".\n${USAGE}`);
   }
 
   const collector = await startCollector({
@@ -44,13 +57,6 @@ async function main(argv: string[]): Promise<void> {
     log: (line) => console.log(line),
   });
   stopOnSignals(collector);
-}
-
-async function printToken(dataDir: string): Promise<void> {
-  const token = await resolveResearcherToken({ dataDir, env: process.env[RESEARCHER_TOKEN_ENV] });
-  if (token.source === 'created') console.error(`created a new researcher token in ${token.file}`);
-  if (token.source === 'env') console.error(`(from ${RESEARCHER_TOKEN_ENV})`);
-  console.log(token.token);
 }
 
 function parsePort(value: string): number {

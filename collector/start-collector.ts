@@ -1,11 +1,14 @@
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
+import { lockDataDir } from './data-dir-lock';
 import { createSqlStore } from './db/create-sql-store';
 import { openPglite } from './db/open-pglite';
 import { runMigrations } from './db/run-migrations';
+import type { SqlClient } from './db/sql-client';
 import { listenUrl, normalizePublicUrl } from './public-url';
 import {
   RESEARCHER_TOKEN_ENV,
@@ -55,7 +58,15 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
     env: process.env[RESEARCHER_TOKEN_ENV],
   });
 
-  const db = await openPglite(path.join(options.dataDir, 'pglite'));
+  await mkdir(options.dataDir, { recursive: true });
+  const unlock = await lockDataDir(options.dataDir, 'a running collector');
+  let db: SqlClient;
+  try {
+    db = await openPglite(path.join(options.dataDir, 'pglite'));
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   let server: Server | undefined;
   try {
     await runMigrations(db);
@@ -87,13 +98,16 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
       port,
       researcherToken: token.token,
       close() {
-        closing ??= closeServer(running).finally(() => db.close());
+        closing ??= closeServer(running)
+          .finally(() => db.close())
+          .finally(unlock);
         return closing;
       },
     };
   } catch (error) {
     if (server?.listening) await closeServer(server);
     await db.close();
+    await unlock();
     throw error;
   }
 }

@@ -5,7 +5,12 @@ export function newParticipantId(): string {
   return `p_${randomBytes(12).toString('hex')}`;
 }
 
-/** 32 random bytes, base64url: used for upload and researcher tokens. */
+/** Names a staff token in `token list` and `token revoke`; it grants nothing by itself. */
+export function newStaffTokenId(): string {
+  return `tok_${randomBytes(8).toString('hex')}`;
+}
+
+/** 32 random bytes, base64url: used for upload, annotator and researcher tokens. */
 export function newSecretToken(): string {
   return randomBytes(32).toString('base64url');
 }

@@ -1,4 +1,5 @@
 import type { ExtensionState } from '../lib/messaging/protocol';
+import { TaskControls } from './TaskControls';
 import { UploadStatus } from './UploadStatus';
 
 type Props = {
@@ -8,6 +9,9 @@ type Props = {
   onTogglePause: () => void;
   onUpload: () => void;
   onRejoin: () => void;
+  onReview: () => void;
+  onStartTask: (goal: string) => void;
+  onEndTask: (outcome: 'done' | 'gave-up') => void;
   onJoin: () => void;
   onReviewChanges: () => void;
   onOptions: () => void;
@@ -57,11 +61,28 @@ export function PopupView(props: Props) {
   }
   const count = state.session?.eventCount ?? 0;
   const reason = state.paused ? PAUSED_BECAUSE[state.pausedReason] : null;
+  const notHere = state.here === 'not-in-study';
   return (
     <main class="popup">
-      <p class={`status ${state.paused ? 'paused' : 'recording'}`} role="status">
-        {state.paused ? 'Paused' : 'Recording'}
+      <p
+        class={`status ${notHere ? 'elsewhere' : state.paused ? 'paused' : 'recording'}`}
+        role="status"
+      >
+        {notHere
+          ? state.mode === 'local'
+            ? 'Site not in your sites'
+            : 'Site not in study'
+          : state.paused
+            ? 'Paused'
+            : state.here === 'recording'
+              ? 'Recording this site'
+              : 'Recording'}
       </p>
+      {notHere && (
+        <p class="muted">
+          Nothing on this page is recorded. {state.paused ? 'Recording is paused.' : ''}
+        </p>
+      )}
       {reason && (
         <p class={state.pausedReason === 'quota' ? 'error' : 'muted'} role="alert">
           {reason}
@@ -71,9 +92,16 @@ export function PopupView(props: Props) {
         {state.mode === 'local' ? 'For yourself only; nothing is uploaded' : state.studyName}
       </p>
       <p>
-        <span data-testid="session-event-count">{count}</span> {count === 1 ? 'event' : 'events'} in
+        <span data-testid="session-event-count">{count}</span> {count === 1 ? 'step' : 'steps'} in
         this session
       </p>
+      <TaskControls
+        task={state.task}
+        busy={busy}
+        disabled={state.paused}
+        onStart={props.onStartTask}
+        onEnd={props.onEndTask}
+      />
       <button type="button" class="primary" onClick={onTogglePause} disabled={busy}>
         {state.paused ? 'Resume recording' : 'Pause recording'}
       </button>
@@ -95,9 +123,14 @@ export function PopupView(props: Props) {
           <UploadStatus upload={state.upload} busy={busy} onRejoin={props.onRejoin} />
         </>
       )}
-      <button type="button" onClick={onOptions}>
-        Options
-      </button>
+      <div class="actions split">
+        <button type="button" onClick={props.onReview}>
+          Review
+        </button>
+        <button type="button" onClick={onOptions}>
+          Options
+        </button>
+      </div>
       {message && (
         <p class="message" role="alert">
           {message}

@@ -13,7 +13,7 @@ function step(text: string) {
 }
 
 async function main() {
-  step('Building the extension for Chromium and Firefox…');
+  step('Building the extension for Chromium and Firefox, and the collector pages…');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
     throw new Error(
@@ -36,6 +36,8 @@ tasktrace is running.
   Collector      ${collector.url}   (data in ./data)
   Demo shop      ${site.url}/shop/
   Study link     ${collector.url}/v1/studies/demo
+  Dashboard      ${collector.url}/           (enter the researcher token)
+  Annotation     ${collector.url}/annotate   (an annotator or the researcher token)
 
 Next steps
   1. Load the extension:

@@ -3,11 +3,23 @@ import { claimIdempotencyKey } from './claim-idempotency-key';
 import { claimSession } from './claim-session';
 import { completeIdempotencyKey } from './complete-idempotency-key';
 import { createParticipant } from './create-participant';
+import { createStaffToken } from './create-staff-token';
 import { eraseParticipant } from './erase-participant';
 import { findParticipantByTokenHash } from './find-participant';
+import { findPresentSeqs } from './find-present-seqs';
+import { findSession } from './find-session';
+import { findStaffTokenByHash } from './find-staff-token';
 import { insertEvents } from './insert-events';
+import { listSessions } from './list-sessions';
+import { listStaffTokens } from './list-staff-tokens';
 import { readEventsPage } from './read-events-page';
+import { readSessionEvents } from './read-session-events';
+import { readSessionTasks } from './read-session-tasks';
+import { readSessionsPage } from './read-sessions-page';
+import { readStudyStats } from './read-study-stats';
 import { releaseIdempotencyKey } from './release-idempotency-key';
+import { revokeStaffToken } from './revoke-staff-token';
+import { saveSessionTasks } from './save-session-tasks';
 import type { SqlClient } from './sql-client';
 import type { Store } from './store';
 
@@ -24,5 +36,17 @@ export function createSqlStore(db: SqlClient): Store {
     releaseIdempotencyKey: (key) => releaseIdempotencyKey(db, key),
     readEventsPage: (studyId, after, limit) => readEventsPage(db, studyId, after, limit),
     eraseParticipant: (participantId) => eraseParticipant(db, participantId),
+    createStaffToken: (token) => createStaffToken(db, token),
+    listStaffTokens: () => listStaffTokens(db),
+    findStaffTokenByHash: (tokenHash) => findStaffTokenByHash(db, tokenHash),
+    revokeStaffToken: (id) => revokeStaffToken(db, id),
+    listSessions: (query) => listSessions(db, query),
+    findSession: (id) => findSession(db, id),
+    readSessionEvents: (sessionId) => readSessionEvents(db, sessionId),
+    readSessionTasks: (sessionIds) => readSessionTasks(db, sessionIds),
+    findPresentSeqs: (sessionId, seqs) => findPresentSeqs(db, sessionId, seqs),
+    saveSessionTasks: (save) => saveSessionTasks(db, save),
+    readSessionsPage: (studyId, after, limit) => readSessionsPage(db, studyId, after, limit),
+    readStudyStats: (studyId) => readStudyStats(db, studyId),
   };
 }

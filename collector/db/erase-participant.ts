@@ -2,8 +2,8 @@ import type { SqlClient } from './sql-client';
 import type { ErasureReceipt } from './store';
 
 /**
- * Deletes every event, session, consent record and idempotency key (with the upload
- * answer it holds) of a participant and marks them erased, in one transaction: an
+ * Deletes every event, session, task list, consent record and idempotency key (with the
+ * upload answer it holds) of a participant and marks them erased, in one transaction: an
  * export started afterwards cannot see any of it, and the token stops working. The
  * participant row stays (without data) so a late upload is refused.
  */
@@ -19,6 +19,11 @@ export async function eraseParticipant(
       participantId,
     ]);
     const events = await tx.query('delete from events where participant_id = $1', [participantId]);
+    // Task lists, the volunteer's and annotators', reference the sessions: they go first.
+    await tx.query(
+      'delete from session_tasks where session_id in (select id from sessions where participant_id = $1)',
+      [participantId],
+    );
     const sessions = await tx.query('delete from sessions where participant_id = $1', [
       participantId,
     ]);

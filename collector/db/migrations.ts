@@ -75,4 +75,36 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    id: '0004-tokens',
+    statements: [
+      // Annotator and researcher access tokens made with `token create`; the token itself
+      // is never stored, only its SHA-256. Revoked rows stay, so `token list` shows them.
+      `create table tokens (
+        id text primary key,
+        role text not null check (role in ('annotator', 'researcher')),
+        token_hash text not null unique,
+        label text not null default '',
+        created_at timestamptz not null default now(),
+        revoked_at timestamptz
+      )`,
+    ],
+  },
+  {
+    id: '0005-session-tasks',
+    statements: [
+      // Each session's task list as the volunteer and as an annotator last saved it. The
+      // version grows by one per save; a save must name the version it was edited from.
+      `create table session_tasks (
+        session_id text not null references sessions (id),
+        by text not null check (by in ('volunteer', 'annotator')),
+        version integer not null,
+        tasks jsonb not null,
+        updated_at timestamptz not null default now(),
+        primary key (session_id, by)
+      )`,
+      // Serves GET /v1/sessions and the episodes export: one study's sessions in id order.
+      'create index sessions_by_study on sessions (study_id, id)',
+    ],
+  },
 ];

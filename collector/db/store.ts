@@ -1,4 +1,5 @@
-import type { TraceEvent } from '../../lib/schema';
+import type { SessionSummary, StaffRole, TaskSpan, TraceEvent } from '../../lib/schema';
+import type { StudyStats } from './read-study-stats';
 
 /**
  * Everything the HTTP layer asks of storage. Routes depend on this interface only, so
@@ -33,6 +34,35 @@ export interface Store {
     after: EventCursor | undefined,
     limit: number,
   ): Promise<StoredEvent[]>;
+
+  /** An annotator or researcher token (its hash only) made by `token create`. */
+  createStaffToken(token: NewStaffToken): Promise<void>;
+  /** Every staff token ever made, revoked ones too, oldest first. */
+  listStaffTokens(): Promise<StaffToken[]>;
+  findStaffTokenByHash(tokenHash: string): Promise<StaffToken | undefined>;
+  revokeStaffToken(id: string): Promise<RevokeOutcome>;
+
+  /** One page of a study's sessions of non-erased participants, in id order. */
+  listSessions(query: SessionListQuery): Promise<SessionSummary[]>;
+  /** The session, unless unknown or its participant was erased. */
+  findSession(id: string): Promise<SessionRecord | undefined>;
+  /** One session's events in seq order (none once its participant is erased). */
+  readSessionEvents(sessionId: string): Promise<StoredEvent[]>;
+  /** The saved task lists of each of these sessions that has any. */
+  readSessionTasks(sessionIds: string[]): Promise<Map<string, SavedTaskLists>>;
+  /** Which of these seqs the session has an event for. */
+  findPresentSeqs(sessionId: string, seqs: readonly number[]): Promise<Set<number>>;
+  /** Saves a task list if `expectedVersion` is the stored one (0 when none): race-safe. */
+  saveSessionTasks(save: TasksSave): Promise<TasksSaveOutcome>;
+  /** Sessions of non-erased participants of a study after `after`, in id order. */
+  readSessionsPage(
+    studyId: string,
+    after: string | undefined,
+    limit: number,
+  ): Promise<SessionRecord[]>;
+
+  /** The dashboard's figures for a study: one query each, erased participants excluded. */
+  readStudyStats(studyId: string): Promise<StudyStats>;
 }
 
 export interface NewParticipant {
@@ -112,3 +142,60 @@ export interface ErasureReceipt {
   sessions: number;
   events: number;
 }
+
+export interface NewStaffToken {
+  id: string;
+  role: StaffRole;
+  tokenHash: string;
+  label: string;
+}
+
+export interface StaffToken {
+  id: string;
+  role: StaffRole;
+  label: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+export type RevokeOutcome = 'revoked' | 'already-revoked' | 'unknown';
+
+export interface SessionListQuery {
+  studyId: string;
+  /** Only sessions with (true) or without (false) an annotator's saved tasks. */
+  annotated: boolean | undefined;
+  after: string | undefined;
+  limit: number;
+}
+
+export interface SessionRecord {
+  id: string;
+  studyId: string;
+  participantId: string;
+  startedAt: number;
+}
+
+export type TasksBy = 'volunteer' | 'annotator';
+
+export interface SavedTasks {
+  /** 1 after the first save; each save adds one. */
+  version: number;
+  tasks: TaskSpan[];
+}
+
+export type SavedTaskLists = Partial<Record<TasksBy, SavedTasks>>;
+
+export interface TasksSave {
+  sessionId: string;
+  by: TasksBy;
+  /** The version the list was edited from: 0 when nothing was saved yet. */
+  expectedVersion: number;
+  tasks: TaskSpan[];
+}
+
+export type TasksSaveOutcome =
+  | { kind: 'saved'; version: number }
+  /** Someone saved first: `currentVersion` is what is stored now. */
+  | { kind: 'conflict'; currentVersion: number }
+  /** The session is unknown, or its participant was erased meanwhile. */
+  | { kind: 'gone' };

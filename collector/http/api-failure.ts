@@ -1,6 +1,9 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '../../lib/schema';
 
+/** Fields of the error body beyond code, message and issues, for the few errors that need one. */
+export type ApiFailureDetails = Pick<ApiError, 'currentVersion'>;
+
 /**
  * Thrown by routes and helpers; the app's error handler turns it into the `apiError`
  * JSON shape, so every failure reads the same to the extension and to people.
@@ -13,13 +16,17 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly issues?: string[],
+    readonly details?: ApiFailureDetails,
   ) {
     super(message);
   }
 
   toJSON(): ApiError {
-    return this.issues
-      ? { error: this.code, message: this.message, issues: this.issues }
-      : { error: this.code, message: this.message };
+    return {
+      error: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...this.details,
+    };
   }
 }

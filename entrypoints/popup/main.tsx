@@ -6,6 +6,12 @@ import '../../components/styles.css';
 import type { ExtensionState } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
 
+/** The page the popup was opened on; activeTab lets the popup read that address only. */
+async function activeTabUrl(): Promise<string | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.url;
+}
+
 function Popup() {
   const [state, setState] = useState<ExtensionState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -14,7 +20,8 @@ function Popup() {
   useEffect(() => {
     let live = true;
     const refresh = () =>
-      sendToBackground<ExtensionState>({ type: 'state/get' })
+      activeTabUrl()
+        .then((url) => sendToBackground<ExtensionState>({ type: 'state/get', url }))
         .then((next) => live && setState(next))
         .catch((error: Error) => live && setMessage(error.message));
     // Opening the popup is a good moment to learn that the study's terms changed.
@@ -65,6 +72,17 @@ function Popup() {
       onUpload={() =>
         act(async () => {
           setState(await sendToBackground<ExtensionState>({ type: 'upload/now' }));
+        })
+      }
+      onReview={() => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') })}
+      onStartTask={(goal) =>
+        act(async () => {
+          setState(await sendToBackground<ExtensionState>({ type: 'task/start', goal }));
+        })
+      }
+      onEndTask={(outcome) =>
+        act(async () => {
+          setState(await sendToBackground<ExtensionState>({ type: 'task/end', outcome }));
         })
       }
       onRejoin={() =>

@@ -1,11 +1,14 @@
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import { openSession } from '../db/open-session';
+import { openTask } from '../db/open-task';
+import { getRecordingTerms } from '../db/recording-terms';
 import type { ExtensionState } from '../messaging/protocol';
 import { isStorageFull } from '../settings/storage-full';
 import { uploadStatus } from '../upload/upload-status';
+import { isRecordableUrl } from './is-recordable-url';
 
-export async function getExtensionState(db: Db): Promise<ExtensionState> {
+export async function getExtensionState(db: Db, url?: string): Promise<ExtensionState> {
   const [enrollment, local, reconsent] = await Promise.all([
     getMeta(db, 'enrollment'),
     getMeta(db, 'local'),
@@ -27,6 +30,20 @@ export async function getExtensionState(db: Db): Promise<ExtensionState> {
       ? { id: session.id, eventCount: session.eventCount, uploadedCount: session.uploadedCount }
       : null,
     pendingUpload,
+    here: await hereState(db, url, paused),
+    task: await openTask(db),
     upload,
   };
+}
+
+/** What the active tab's page gets: only web pages are ever recorded. */
+async function hereState(
+  db: Db,
+  url: string | undefined,
+  paused: boolean,
+): Promise<ExtensionState['here']> {
+  if (!url || !/^https?:/.test(url)) return null;
+  const terms = await getRecordingTerms(db);
+  if (!terms || !(await isRecordableUrl(terms, url))) return 'not-in-study';
+  return paused ? 'paused' : 'recording';
 }

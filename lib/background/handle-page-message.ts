@@ -1,8 +1,14 @@
 import { browser } from 'wxt/browser';
+import { deleteSession } from '../db/delete-session';
+import { deleteSteps } from '../db/delete-steps';
 import { exportLocalJsonl } from '../db/export-local-jsonl';
+import { listReviewSessions } from '../db/list-review-sessions';
 import { getMeta } from '../db/meta';
 import { getDb } from '../db/open-db';
+import { readReviewSession } from '../db/read-review-session';
+import { saveTasks } from '../db/save-tasks';
 import type { LocalExport, PageMessage, Result } from '../messaging/protocol';
+import { previewUpload } from '../review/preview-upload';
 import { fetchStudy } from '../settings/fetch-study';
 import { queueUploads } from '../upload/queue-uploads';
 import { checkStudy } from './check-study';
@@ -12,6 +18,7 @@ import { getOptionsState } from './get-options-state';
 import { getPendingStudy } from './get-pending-study';
 import { assertCanJoin, joinStudy } from './join-study';
 import { leaveStudy } from './leave-study';
+import { markTask } from './mark-task';
 import { rejoinStudy } from './rejoin-study';
 import { runUploads } from './run-uploads';
 import { setAutoPauseMinutes } from './set-auto-pause-minutes';
@@ -19,6 +26,7 @@ import { setLocalSite } from './set-local-site';
 import { setRecordingPaused } from './set-recording-paused';
 import { startLocalRecording } from './start-local-recording';
 import { updateBadges } from './update-badges';
+import { uploadSession } from './upload-session';
 
 /** Requests that only read; the popup polls one of them every second. */
 const READ_ONLY = new Set<PageMessage['type']>([
@@ -27,6 +35,9 @@ const READ_ONLY = new Set<PageMessage['type']>([
   'study/preview',
   'study/pending',
   'local/export',
+  'review/sessions',
+  'review/session',
+  'review/preview-upload',
 ]);
 
 /** Requests from the extension's own pages (onboarding, popup, options). */
@@ -59,6 +70,13 @@ async function dispatch(message: PageMessage): Promise<unknown> {
     case 'study/leave':
       return leaveStudy(db, message.erase);
     case 'state/get':
+      return getExtensionState(db, message.url);
+    case 'task/start':
+    case 'task/end':
+      await markTask(
+        db,
+        message.type === 'task/start' ? { goal: message.goal } : { outcome: message.outcome },
+      );
       return getExtensionState(db);
     case 'options/get':
       return getOptionsState(db);
@@ -92,5 +110,20 @@ async function dispatch(message: PageMessage): Promise<unknown> {
     case 'settings/auto-pause':
       await setAutoPauseMinutes(message.minutes);
       return getOptionsState(db);
+    case 'review/sessions':
+      return listReviewSessions(db);
+    case 'review/session':
+      return readReviewSession(db, message.id);
+    case 'review/delete-steps':
+      return deleteSteps(db, message.session, message.seqs);
+    case 'review/delete-session':
+      return deleteSession(db, message.id);
+    case 'review/set-tasks':
+      return saveTasks(db, message.session, message.tasks, message.through);
+    case 'review/preview-upload':
+      return previewUpload(db, message.session, version);
+    case 'upload/session':
+      await uploadSession(db, message.id);
+      return getExtensionState(db);
   }
 }

@@ -1,5 +1,12 @@
 import type { DBSchema } from 'idb';
-import type { Enrollment, LocalProfile, Session, StudyManifest, TraceEvent } from '../schema';
+import type {
+  Enrollment,
+  LocalProfile,
+  Session,
+  StudyManifest,
+  TaskSpan,
+  TraceEvent,
+} from '../schema';
 
 export const DB_NAME = 'tasktrace';
 export const DB_VERSION = 2;
@@ -16,6 +23,20 @@ export type StoredEvent = {
    */
   uploaded: 0 | 1 | 2;
 };
+
+/** The tasks the volunteer set for a session in review, replacing those read from markers. */
+export type SavedTasks = {
+  spans: TaskSpan[];
+  /**
+   * The session's next sequence number when they were saved: task markers recorded
+   * after that (the session may still be recording) still add tasks of their own.
+   */
+  through: number;
+  savedAt: number;
+};
+
+/** A session as stored; `tasks` appears once the volunteer edits its tasks in review. */
+export type StoredSession = Session & { tasks?: SavedTasks };
 
 export type MetaValues = {
   enrollment: Enrollment;
@@ -49,7 +70,7 @@ export interface TasktraceDB extends DBSchema {
       byUpload: [string, number, number];
     };
   };
-  sessions: { key: string; value: Session };
+  sessions: { key: string; value: StoredSession };
   meta: { key: MetaKey; value: MetaValues[MetaKey] };
   uploads: { key: string; value: UploadJob };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { captureLevel, matchPattern, pageEventDraft } from '../schema';
+import { captureLevel, matchPattern, pageEventDraft, seq, sessionId, taskSpan } from '../schema';
 
 /**
  * Every message a content script or an extension page may send the background.
@@ -22,7 +22,13 @@ export type ContentMessage = z.infer<typeof contentMessage>;
 export const pageMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('study/preview'), studyUrl: z.string().max(2000) }),
   z.strictObject({ type: z.literal('study/join'), studyUrl: z.string().max(2000) }),
-  z.strictObject({ type: z.literal('state/get') }),
+  z.strictObject({
+    type: z.literal('state/get'),
+    /** The active tab's address, for "recording this site" or "not in the study". */
+    url: z.string().max(8192).optional(),
+  }),
+  z.strictObject({ type: z.literal('task/start'), goal: z.string().trim().min(1).max(500) }),
+  z.strictObject({ type: z.literal('task/end'), outcome: z.enum(['done', 'gave-up']) }),
   z.strictObject({ type: z.literal('state/set-paused'), paused: z.boolean() }),
   z.strictObject({ type: z.literal('upload/now') }),
   z.strictObject({ type: z.literal('study/check') }),
@@ -39,6 +45,24 @@ export const pageMessage = z.discriminatedUnion('type', [
     type: z.literal('settings/auto-pause'),
     minutes: z.number().int().min(0).max(240),
   }),
+  // The review page (lib/review/review-types.ts has what they answer).
+  z.strictObject({ type: z.literal('review/sessions') }),
+  z.strictObject({ type: z.literal('review/session'), id: sessionId }),
+  z.strictObject({
+    type: z.literal('review/delete-steps'),
+    session: sessionId,
+    seqs: z.array(seq).min(1).max(100_000),
+  }),
+  z.strictObject({ type: z.literal('review/delete-session'), id: sessionId }),
+  z.strictObject({
+    type: z.literal('review/set-tasks'),
+    session: sessionId,
+    tasks: z.array(taskSpan).max(500),
+    /** The session's next sequence number as the page saw it. */
+    through: seq.optional(),
+  }),
+  z.strictObject({ type: z.literal('review/preview-upload'), session: sessionId }),
+  z.strictObject({ type: z.literal('upload/session'), id: sessionId }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
@@ -78,6 +102,10 @@ export const extensionState = z.strictObject({
     .strictObject({ id: z.string(), eventCount: z.number(), uploadedCount: z.number() })
     .nullable(),
   pendingUpload: z.number().int().nonnegative(),
+  /** The active tab, when it shows a web page: recorded now, paused, or not covered. */
+  here: z.enum(['recording', 'paused', 'not-in-study']).nullable(),
+  /** The task the volunteer started and has not ended, in the open session. */
+  task: z.strictObject({ goal: z.string(), startedAt: z.number() }).nullable(),
   upload: z.strictObject({
     /** The collector refused the token: nothing uploads until the volunteer rejoins. */
     blocked: z.string().nullable(),

@@ -8,7 +8,7 @@ export const RECORDED = [
   'That you edited a field or changed a drop-down, never what you entered or chose; for a submitted form, how many fields of each kind it has.',
   'Keys that do not type a character (Enter, Tab, arrows, Escape), shortcuts such as Ctrl+C, and that you copied, cut or pasted, never what.',
   'Where you scrolled to, the page loads and in-page navigations, and the tabs you opened, switched to or closed while recording.',
-  'Markers: when you paused and resumed, and gaps when recording was interrupted (browser closed, extension updated).',
+  'Markers: when you paused and resumed, the tasks you started (with the goal you typed) and ended (done or gave up), and gaps when recording was interrupted (browser closed, extension updated).',
   "With the consent version you agreed to on every session, and the extension's version.",
 ] as const;
 

@@ -40,6 +40,8 @@ export const apiError = z.strictObject({
   error: z.string(),
   message: z.string(),
   issues: z.array(z.string()).optional(),
+  /** On `409 version_conflict`: the version now stored, to reload from. */
+  currentVersion: z.number().int().nonnegative().optional(),
 });
 export type ApiError = z.infer<typeof apiError>;
 

@@ -1,3 +1,4 @@
+export * from './annotation';
 export * from './api';
 export * from './dataset';
 export * from './enrollment';
@@ -7,7 +8,7 @@ export * from './local-profile';
 export * from './primitives';
 export * from './session';
 export * from './study';
-export * from './task';
 export * from './target';
+export * from './task';
 export * from './upload';
 export * from './version';

@@ -24,7 +24,7 @@ export const PRODUCTION_TIMING: UploadTiming = {
  * path in a test run; the rules are the same and unit tests hold the production figures.
  */
 const E2E_TIMING: UploadTiming = {
-  requestTimeoutMs: 3_000,
+  requestTimeoutMs: 5_000,
   backoffBaseMs: 300,
   backoffCapMs: 3_000,
   defaultRetryAfterMs: 2_000,

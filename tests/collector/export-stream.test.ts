@@ -34,6 +34,24 @@ async function serveWithPages(pages: Array<StoredEvent[] | Error>) {
     completeIdempotencyKey: async () => {},
     releaseIdempotencyKey: async () => {},
     eraseParticipant: async () => ({ sessions: 0, events: 0 }),
+    createStaffToken: async () => {},
+    listStaffTokens: async () => [],
+    findStaffTokenByHash: async () => undefined,
+    revokeStaffToken: async () => 'unknown',
+    listSessions: async () => [],
+    findSession: async () => undefined,
+    readSessionEvents: async () => [],
+    readSessionTasks: async () => new Map(),
+    findPresentSeqs: async () => new Set(),
+    saveSessionTasks: async () => ({ kind: 'gone' }),
+    readSessionsPage: async () => [],
+    readStudyStats: async () => ({
+      participants: 0,
+      sessions: 0,
+      events: 0,
+      annotatedSessions: 0,
+      eventsPerDay: [],
+    }),
     async readEventsPage(_study, after) {
       calls.push(after);
       const page = pages.shift() ?? [];

@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli, finished } from './support/cli';
 import { studyFile } from './support/studies';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const temps: string[] = [];
 
 async function temp(prefix: string): Promise<string> {
@@ -18,33 +16,6 @@ async function temp(prefix: string): Promise<string> {
 afterAll(async () => {
   await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
 });
-
-/** The CLI as `npm run collector` runs it, without npm's banner. */
-function cli(args: string[]): ChildProcess {
-  const env = { ...process.env };
-  delete env.TASKTRACE_RESEARCHER_TOKEN;
-  return spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts', ...args], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function finished(
-  child: ChildProcess,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve) => {
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('collector CLI', () => {
   it('exits 1 with the message and no stack trace for a bad study file', async () => {

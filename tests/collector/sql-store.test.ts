@@ -59,6 +59,8 @@ describe('SQL store', () => {
       '0001-participants-sessions-events',
       '0002-participant-consents',
       '0003-idempotency-keys',
+      '0004-tokens',
+      '0005-session-tasks',
     ]);
   });
 
@@ -232,10 +234,49 @@ describe('SQL store', () => {
     expect(await keys(leaving)).toBe(0);
   });
 
+  it('saves task lists by version, and erasure deletes them', async () => {
+    const id = 'p_000000000000000000000012';
+    await participantWithEvents(id, 2);
+    const { rows } = await db.query<{ id: string }>(
+      'select id from sessions where participant_id = $1',
+      [id],
+    );
+    const sessionId = rows[0]!.id;
+    const tasks = [{ start: 0, end: 1, goal: null, outcome: 'unknown' as const }];
+    const save = (by: 'volunteer' | 'annotator', expectedVersion: number) =>
+      store.saveSessionTasks({ sessionId, by, expectedVersion, tasks });
+
+    // Nothing saved is version 0: any other version is stale.
+    expect(await save('annotator', 1)).toEqual({ kind: 'conflict', currentVersion: 0 });
+    expect(await save('annotator', 0)).toEqual({ kind: 'saved', version: 1 });
+    expect(await save('annotator', 0)).toEqual({ kind: 'conflict', currentVersion: 1 });
+    expect(await save('annotator', 1)).toEqual({ kind: 'saved', version: 2 });
+    // The volunteer's list has its own version.
+    expect(await save('volunteer', 0)).toEqual({ kind: 'saved', version: 1 });
+    expect((await store.readSessionTasks([sessionId])).get(sessionId)).toEqual({
+      annotator: { version: 2, tasks },
+      volunteer: { version: 1, tasks },
+    });
+
+    await store.eraseParticipant(id);
+    const left = await db.query('select 1 from session_tasks where session_id = $1', [sessionId]);
+    expect(left.rows).toHaveLength(0);
+    // A save that authenticated before the erasure stores nothing after it.
+    expect(await save('annotator', 0)).toEqual({ kind: 'gone' });
+    expect(await save('volunteer', 1)).toEqual({ kind: 'gone' });
+  });
+
   it('never stores the token itself', async () => {
     const { rows } = await db.query<{ column_name: string }>(
       `select column_name from information_schema.columns where table_name = 'participants'`,
     );
     expect(rows.map((row) => row.column_name)).not.toContain('token');
+    const staff = await db.query<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name = 'tokens'`,
+    );
+    expect(staff.rows.map((row) => row.column_name)).toEqual(
+      expect.arrayContaining(['id', 'role', 'token_hash', 'label', 'created_at', 'revoked_at']),
+    );
+    expect(staff.rows.map((row) => row.column_name)).not.toContain('token');
   });
 });

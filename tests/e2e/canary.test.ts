@@ -192,7 +192,7 @@ describe.each(RUNS)(
 
       await driver.openExtensionPage('popup.html');
       await driver.extensionPage.clickButton('Upload now');
-      await driver.extensionPage.waitForText('Everything is uploaded.');
+      await driver.extensionPage.waitForText('Everything is uploaded.', 60_000);
       expect(stack.fixtures.echoed()).toBe(2);
     });
 

@@ -206,7 +206,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])(
       // Both sessions upload: the collector knows the participant agreed to both versions.
       await driver.openExtensionPage('popup.html');
       await driver.extensionPage.clickButton('Upload now');
-      await driver.extensionPage.waitForText('Everything is uploaded.');
+      await driver.extensionPage.waitForText('Everything is uploaded.', 60_000);
       const lines = (await exportEvents(stack)).map((line) => eventLine.parse(line));
       expect(new Set(lines.map((line) => line.consentVersion))).toEqual(
         new Set(['2026-11-23', CHANGED_CONSENT]),

@@ -144,7 +144,7 @@ async function clickAndUpload(driver: Driver, main: string): Promise<PageHandle>
   await settledEvents(driver.extensionPage, (all) => clicksOn(all, TAP) >= 5);
   await driver.openExtensionPage('popup.html');
   await driver.extensionPage.clickButton('Upload now');
-  await driver.extensionPage.waitForText('Everything is uploaded.');
+  await driver.extensionPage.waitForText('Everything is uploaded.', 60_000);
   expect((await readExtensionDb(driver.extensionPage)).uploaded.length).toBeGreaterThan(0);
   return site;
 }

@@ -22,6 +22,8 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (dir) => {
   it('offers the pause/resume shortcut and idle detection for auto-pause', async () => {
     const built = await manifest(dir);
     expect(built.permissions).toContain('idle');
+    expect(built.permissions).toContain('activeTab');
+    expect(built.permissions).not.toContain('tabs');
     expect(built.commands).toEqual({
       'toggle-recording': {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -27,9 +27,15 @@ describe('the extension pages by keyboard alone, in chromium', () => {
   let stack: Stack;
   let driver: ChromiumDriver;
 
+  /** Light and dark, so both colour schemes get looked at. */
   const shoot = async (name: string) => {
     const tab = driver.context.pages().find((page) => page.url().startsWith('chrome-extension:'));
-    await tab?.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    if (!tab) return;
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await tab.emulateMedia({ colorScheme });
+      await tab.screenshot({ path: join(SHOTS, `${name}-${colorScheme}.png`), fullPage: true });
+    }
+    await tab.emulateMedia({ colorScheme: null });
   };
 
   beforeAll(async () => {

@@ -10,8 +10,8 @@ import { readExtensionDb, waitForEvents } from './support/read-extension-db';
 import { exportEvents, type Stack, startStack } from './support/start-stack';
 
 const BUTTON = '[data-testid="add-to-cart-1042"]';
-/** The e2e build gives up on an answer after 3 s (production: 30 s). */
-const CLIENT_TIMEOUT_MS = 3_000;
+/** The e2e build gives up on an answer after 5 s (production: 30 s). */
+const CLIENT_TIMEOUT_MS = 5_000;
 const forward: FaultPlan = () => ({ kind: 'forward' });
 
 describe('upload faults in chromium, through a fault-injecting proxy', () => {

@@ -122,7 +122,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])(
     it('uploads to the collector, and the researcher exports each event exactly once', async () => {
       const popup = driver.extensionPage;
       await popup.clickButton('Upload now');
-      await popup.waitForText('Everything is uploaded.');
+      await popup.waitForText('Everything is uploaded.', 60_000);
       const { uploaded } = await readExtensionDb(popup);
       expect(uploaded.length).toBeGreaterThan(0);
 

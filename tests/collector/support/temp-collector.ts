@@ -12,12 +12,15 @@ export interface TempCollector extends RunningCollector {
   dispose(): Promise<void>;
 }
 
-/** A real collector on a free port, with its own data and studies folders. */
-export async function startTempCollector(studies: StudyFile[]): Promise<TempCollector> {
+/** A real collector on a free port, with its own studies folder and data folder (or the one given). */
+export async function startTempCollector(
+  studies: StudyFile[],
+  options: { dataDir?: string } = {},
+): Promise<TempCollector> {
   const studiesDir = await tempFolder(
     Object.fromEntries(studies.map((study) => [`${study.id}.json`, study])),
   );
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-data-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tasktrace-data-')));
   return startOn(dataDir, studiesDir);
 }
 

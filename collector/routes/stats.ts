@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../app';
+import { ApiFailure } from '../http/api-failure';
+import { authenticateStaff } from '../http/authenticate-staff';
+
+/** `GET /v1/stats?study=ID`: the dashboard's figures (researcher token). */
+export function statsRoutes(deps: Pick<AppDeps, 'store' | 'studies' | 'researcherToken'>) {
+  const app = new Hono();
+
+  app.get('/', async (c) => {
+    await authenticateStaff(deps, c.req.header('authorization'), ['researcher']);
+    const studyId = c.req.query('study');
+    if (!studyId) {
+      throw new ApiFailure(400, 'missing_study', 'Say which study: ?study=<id>.');
+    }
+    if (!deps.studies.has(studyId)) {
+      throw new ApiFailure(
+        404,
+        'unknown_study',
+        `There is no study "${studyId}" on this collector.`,
+      );
+    }
+    const stats = await deps.store.readStudyStats(studyId);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ study: studyId, ...stats });
+  });
+
+  return app;
+}

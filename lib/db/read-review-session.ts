@@ -1,0 +1,44 @@
+import type { RecordingMode } from '../messaging/protocol';
+import type { ReviewSessionDetail } from '../review/review-types';
+import { sessionTasks } from '../review/session-tasks';
+import { getMeta } from './meta';
+import type { Db } from './open-db';
+import { reviewSummary } from './review-summary';
+
+export const SESSION_GONE = 'This session is no longer on this computer.';
+
+/** One session for review: its steps in order, its tasks and its upload job. */
+export async function readReviewSession(db: Db, id: string): Promise<ReviewSessionDetail> {
+  const [enrollment, local, currentSession] = await Promise.all([
+    getMeta(db, 'enrollment'),
+    getMeta(db, 'local'),
+    getMeta(db, 'currentSession'),
+  ]);
+  const mode: RecordingMode = enrollment ? 'study' : local ? 'local' : 'none';
+  const tx = db.transaction(['sessions', 'uploads', 'events']);
+  const range = IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]);
+  const [session, job, stored] = await Promise.all([
+    tx.objectStore('sessions').get(id),
+    tx.objectStore('uploads').get(id),
+    tx.objectStore('events').getAll(range),
+  ]);
+  await tx.done;
+  if (!session) throw new Error(SESSION_GONE);
+  const steps = stored.map(({ event, uploaded }) => ({ event, uploaded }));
+  const tasks = sessionTasks(
+    steps.map((step) => step.event),
+    session.tasks,
+  );
+  return {
+    mode,
+    studyName: enrollment?.study.name ?? null,
+    session: reviewSummary(session, job, {
+      taskCount: tasks.length,
+      currentSession,
+      enrollment,
+    }),
+    steps,
+    tasks,
+    tasksEdited: session.tasks !== undefined,
+  };
+}
