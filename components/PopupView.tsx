@@ -1,4 +1,5 @@
 import type { ExtensionState } from '../lib/messaging/protocol';
+import { RecentSessions } from './RecentSessions';
 import { TaskControls } from './TaskControls';
 import { UploadStatus } from './UploadStatus';
 
@@ -123,6 +124,7 @@ export function PopupView(props: Props) {
           <UploadStatus upload={state.upload} busy={busy} onRejoin={props.onRejoin} />
         </>
       )}
+      <RecentSessions sessions={state.recent} uploads={state.mode === 'study'} />
       <div class="actions split">
         <button type="button" onClick={props.onReview}>
           Review

@@ -1,6 +1,7 @@
 import { describeStep } from '../lib/review/describe-step';
 import { formatOffset } from '../lib/review/format';
 import type { ReviewStep } from '../lib/review/review-types';
+import { StepIcon } from './StepIcon';
 
 type Props = {
   step: ReviewStep;
@@ -36,7 +37,7 @@ export function StepRow({ step, startedAt, selected, onToggle, onDeleteKey }: Pr
       <label for={id} class="rv-step-label">
         <span class="rv-step-number">Step {event.seq + 1}</span>
         <span class="rv-step-icon" aria-hidden="true">
-          {icon}
+          <StepIcon name={icon} />
         </span>
         <span class="rv-step-sentence">
           {sentence}

@@ -1,6 +1,7 @@
 import { describeStep } from '../lib/review/describe-step';
 import { formatOffset } from '../lib/review/format';
 import type { TraceEvent } from '../lib/schema';
+import { StepIcon } from './StepIcon';
 
 /** A task boundary on a step: the annotator's own, or the volunteer's as a suggestion. */
 export type StepMark = { by: 'annotator' | 'volunteer'; label: string; color?: number };
@@ -54,7 +55,7 @@ export function TimelineStep({
       <span class="tl-rail-volunteer" aria-hidden="true" />
       <span class="tl-rail-task" aria-hidden="true" />
       <span class="tl-icon" aria-hidden="true">
-        {step.icon}
+        <StepIcon name={step.icon} />
       </span>
       <span class="tl-body">
         <span class="tl-sentence">{step.sentence}</span>

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { AccessTokenForm } from '../../components/AccessTokenForm';
 import { WebHeader } from '../../components/WebHeader';
 import '../../components/styles.css';
 import './web.css';
 import { SessionPage } from './SessionPage';
 import { type ListState, SessionsPage } from './SessionsPage';
+import { SignIn } from './SignIn';
 import { useAccess } from './use-access';
 
 const LEAVE_UNSAVED = 'Leave this session without saving your changes?';
@@ -49,27 +49,12 @@ function Annotate() {
 
   if (!token || !studies) {
     return (
-      <>
-        <WebHeader page="annotate" />
-        <main class="web-main narrow">
-          {access.error && (
-            <p class="error" role="alert">
-              {access.error}
-            </p>
-          )}
-          <AccessTokenForm
-            title="Annotate sessions"
-            error={access.tokenError}
-            busy={access.checking}
-            onSubmit={access.submit}
-          >
-            <p>
-              Enter your annotator token (or the researcher token) to mark the tasks in uploaded
-              sessions.
-            </p>
-          </AccessTokenForm>
-        </main>
-      </>
+      <SignIn page="annotate" title="Annotate sessions" access={access}>
+        <p>
+          Enter your annotator token (or the researcher token) to mark the tasks in uploaded
+          sessions.
+        </p>
+      </SignIn>
     );
   }
 

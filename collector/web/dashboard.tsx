@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { AccessTokenForm } from '../../components/AccessTokenForm';
 import { EventsPerDayChart } from '../../components/EventsPerDayChart';
 import {
   type DownloadState,
@@ -14,6 +13,7 @@ import './web.css';
 import { ApiError, requestJson } from './api';
 import type { StudyStats } from './contract';
 import { downloadWithToken } from './download';
+import { SignIn } from './SignIn';
 import { useAccess } from './use-access';
 
 /** How often the figures refresh while the page is open. */
@@ -82,28 +82,13 @@ function Dashboard() {
 
   if (!token || !studies) {
     return (
-      <>
-        <WebHeader page="dashboard" />
-        <main class="web-main narrow">
-          {access.error && (
-            <p class="error" role="alert">
-              {access.error}
-            </p>
-          )}
-          <AccessTokenForm
-            title="Dashboard"
-            error={access.tokenError}
-            busy={access.checking}
-            onSubmit={access.submit}
-          >
-            <p>
-              Enter the researcher token to see each study's progress and download its data. Print
-              it on the collector's machine with{' '}
-              <code>npm run collector -- token --data &lt;data folder&gt;</code>.
-            </p>
-          </AccessTokenForm>
-        </main>
-      </>
+      <SignIn page="dashboard" title="Dashboard" access={access}>
+        <p>
+          Enter the researcher token to see each study's progress and download its data. Print it on
+          the collector's machine with{' '}
+          <code>npm run collector -- token --data &lt;data folder&gt;</code>.
+        </p>
+      </SignIn>
     );
   }
 

@@ -5,19 +5,22 @@ import { openTask } from '../db/open-task';
 import { getRecordingTerms } from '../db/recording-terms';
 import type { ExtensionState } from '../messaging/protocol';
 import { isStorageFull } from '../settings/storage-full';
+import { recentSessions } from '../upload/recent-sessions';
 import { uploadStatus } from '../upload/upload-status';
 import { isRecordableUrl } from './is-recordable-url';
 
 export async function getExtensionState(db: Db, url?: string): Promise<ExtensionState> {
-  const [enrollment, local, reconsent] = await Promise.all([
+  const [enrollment, local, reconsent, currentSession] = await Promise.all([
     getMeta(db, 'enrollment'),
     getMeta(db, 'local'),
     getMeta(db, 'reconsent'),
+    getMeta(db, 'currentSession'),
   ]);
   const storageFull = await isStorageFull();
   const paused = ((await getMeta(db, 'paused')) ?? false) || storageFull;
   const session = await openSession(db);
   const { pending, upload } = await uploadStatus(db);
+  const [sessions, jobs] = await Promise.all([db.getAll('sessions'), db.getAll('uploads')]);
   // Nothing recorded for oneself is ever uploaded, so nothing waits.
   const pendingUpload = enrollment ? pending : 0;
   return {
@@ -32,6 +35,7 @@ export async function getExtensionState(db: Db, url?: string): Promise<Extension
     pendingUpload,
     here: await hereState(db, url, paused),
     task: await openTask(db),
+    recent: recentSessions(sessions, jobs, currentSession),
     upload,
   };
 }

@@ -91,6 +91,19 @@ export type EventsAck = { acked: number[] };
 export const recordingMode = z.enum(['none', 'study', 'local']);
 export type RecordingMode = z.infer<typeof recordingMode>;
 
+/** One of the newest sessions, as the popup lists it. */
+export const recentSession = z.strictObject({
+  session: z.string(),
+  startedAt: z.number(),
+  steps: z.number().int().nonnegative(),
+  /** `kept`: on this computer only, not asked to upload (or recorded for oneself). */
+  status: z.enum(['recording', 'kept', 'queued', 'uploading', 'uploaded', 'failed']),
+  sent: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+});
+export type RecentSession = z.infer<typeof recentSession>;
+
 export const extensionState = z.strictObject({
   mode: recordingMode,
   studyName: z.string().nullable(),
@@ -106,6 +119,8 @@ export const extensionState = z.strictObject({
   here: z.enum(['recording', 'paused', 'not-in-study']).nullable(),
   /** The task the volunteer started and has not ended, in the open session. */
   task: z.strictObject({ goal: z.string(), startedAt: z.number() }).nullable(),
+  /** The newest sessions with steps, newest first. */
+  recent: z.array(recentSession),
   upload: z.strictObject({
     /** The collector refused the token: nothing uploads until the volunteer rejoins. */
     blocked: z.string().nullable(),

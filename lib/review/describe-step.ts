@@ -1,28 +1,48 @@
 import type { TargetDescriptor, TraceEvent } from '../schema';
 
-/** A recorded event as a person reads it: an icon, a sentence and where it happened. */
-export type StepText = { icon: string; sentence: string; where: string | null };
+/** The drawing beside a step; components draw it (see components/StepIcon.tsx). */
+export type IconName =
+  | 'pointer'
+  | 'focus'
+  | 'edit'
+  | 'change'
+  | 'submit'
+  | 'key'
+  | 'clipboard'
+  | 'scroll'
+  | 'back'
+  | 'hash'
+  | 'globe'
+  | 'tabs'
+  | 'start'
+  | 'end'
+  | 'pause'
+  | 'resume'
+  | 'gap';
 
-const ICONS: Record<TraceEvent['kind'], string> = {
-  click: '🖱',
-  dblclick: '🖱',
-  contextmenu: '🖱',
-  focus: '⌖',
-  edit: '✎',
-  change: '☑',
-  submit: '⏎',
-  key: '⌨',
-  clipboard: '📋',
-  scroll: '↕',
-  history: '↪',
-  hashchange: '#',
-  navigation: '🌐',
-  tab: '🗂',
-  'task-start': '▶',
-  'task-end': '■',
-  pause: '⏸',
-  resume: '⏵',
-  gap: '⋯',
+/** A recorded event as a person reads it: an icon, a sentence and where it happened. */
+export type StepText = { icon: IconName; sentence: string; where: string | null };
+
+const ICONS: Record<TraceEvent['kind'], IconName> = {
+  click: 'pointer',
+  dblclick: 'pointer',
+  contextmenu: 'pointer',
+  focus: 'focus',
+  edit: 'edit',
+  change: 'change',
+  submit: 'submit',
+  key: 'key',
+  clipboard: 'clipboard',
+  scroll: 'scroll',
+  history: 'back',
+  hashchange: 'hash',
+  navigation: 'globe',
+  tab: 'tabs',
+  'task-start': 'start',
+  'task-end': 'end',
+  pause: 'pause',
+  resume: 'resume',
+  gap: 'gap',
 };
 
 /** "button", "email field", "link 'Checkout'": the target named as the volunteer saw it. */

@@ -8,7 +8,7 @@ import type { Driver, PageHandle } from './support/driver';
 import { type ChromiumDriver, launchChromium } from './support/launch-chromium';
 import { launchFirefox } from './support/launch-firefox';
 import { ROOT } from './support/paths';
-import { readExtensionDb, waitForEvents } from './support/read-extension-db';
+import { readExtensionDb, waitForEvents, waitForQuiet } from './support/read-extension-db';
 import { exportEvents, type Stack, startStack } from './support/start-stack';
 
 const LAUNCHERS = {
@@ -28,17 +28,6 @@ async function waitUntil(page: PageHandle, check: () => boolean, what: string, t
   while (!(await page.evaluate(check, undefined))) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Waits until no event has arrived for a while, so later counts compare like with like. */
-async function settled(page: PageHandle): Promise<void> {
-  let count = -1;
-  for (let quiet = 0; quiet < 8; ) {
-    const now = (await readExtensionDb(page)).events.length;
-    quiet = now === count ? quiet + 1 : 0;
-    count = now;
-    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
@@ -123,7 +112,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])(
         (all) => all.filter((event) => event.kind === 'click').length === 3,
       );
       clicks = bySeq(events.filter((event) => event.kind === 'click'));
-      await settled(page);
+      await waitForQuiet(page);
 
       // The page keeps up on its own: the session appears with its three clicks and more.
       await page.bringToFront();
@@ -283,6 +272,29 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])(
       );
       await page.waitForText('Nothing is waiting to upload.');
       await shoot('sessions-uploaded');
+    });
+
+    it('lists the session in the popup as uploaded, with its steps', async () => {
+      const { sessions } = await readExtensionDb(driver.extensionPage);
+      const steps = (sessions[0] as StoredSession).eventCount;
+      await driver.openExtensionPage('popup.html');
+      const page = driver.extensionPage;
+      await page.waitForText('Recent sessions');
+      const row = () => text(page, '.recent li[data-status="uploaded"]');
+      await waitUntil(
+        page,
+        () => document.querySelector('.recent li[data-status="uploaded"]') !== null,
+        'the popup to list the uploaded session',
+      );
+      expect(await row()).toContain(`${steps} steps: uploaded`);
+      if (driver.name !== 'chromium') return;
+      const tab = (driver as ChromiumDriver).context
+        .pages()
+        .find((candidate) => candidate.url().includes('popup.html'));
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await tab?.emulateMedia({ colorScheme });
+        await tab?.screenshot({ path: join(SHOTS, `popup-recent-${colorScheme}.png`) });
+      }
     });
   },
 );

@@ -3,7 +3,7 @@ import { eventLine, type TraceEvent } from '../../lib/schema';
 import type { Driver, PageHandle } from './support/driver';
 import { launchChromium } from './support/launch-chromium';
 import { launchFirefox } from './support/launch-firefox';
-import { readExtensionDb, waitForEvents } from './support/read-extension-db';
+import { readExtensionDb, waitForEvents, waitForQuiet } from './support/read-extension-db';
 import { exportEvents, type Stack, startStack } from './support/start-stack';
 
 const LAUNCHERS = { chromium: () => launchChromium(), firefox: () => launchFirefox() } as const;
@@ -121,8 +121,21 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])(
 
     it('uploads to the collector, and the researcher exports each event exactly once', async () => {
       const popup = driver.extensionPage;
+      await waitForQuiet(popup);
       await popup.clickButton('Upload now');
-      await popup.waitForText('Everything is uploaded.', 60_000);
+      await popup.waitForText('Everything is uploaded.', 60_000).catch(async (error) => {
+        const pending = await popup.evaluate(
+          () => document.querySelector('[data-testid="pending-upload"]')?.textContent,
+          undefined,
+        );
+        const { events, uploaded } = await readExtensionDb(popup);
+        const late = events.filter(
+          (event) => !uploaded.some((u) => u.session === event.session && u.seq === event.seq),
+        );
+        throw new Error(
+          `${error.message}; popup says "${pending}"; not uploaded: ${JSON.stringify(late)}`,
+        );
+      });
       const { uploaded } = await readExtensionDb(popup);
       expect(uploaded.length).toBeGreaterThan(0);
 

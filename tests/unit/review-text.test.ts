@@ -10,7 +10,7 @@ const marker = (seq: number, event: Record<string, unknown>) =>
 describe('describeStep', () => {
   it('writes a sentence from the descriptor alone', () => {
     expect(describeStep(clickEvent())).toEqual({
-      icon: '🖱',
+      icon: 'pointer',
       sentence: 'Clicked button',
       where: 'https://shop.example/products/:id',
     });

@@ -59,3 +59,17 @@ export async function waitForEvents(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/**
+ * Waits until no event has arrived for two seconds, so what follows (a count, an
+ * upload of "everything") is not raced by an event still on its way from a page.
+ */
+export async function waitForQuiet(page: PageHandle): Promise<void> {
+  let count = -1;
+  for (let quiet = 0; quiet < 8; ) {
+    const now = (await readExtensionDb(page)).events.length;
+    quiet = now === count ? quiet + 1 : 0;
+    count = now;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
