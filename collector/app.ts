@@ -2,6 +2,10 @@ import { Hono } from 'hono';
 import type { Store } from './db/store';
 import { ApiFailure } from './http/api-failure';
 import { extensionCors } from './http/extension-cors';
+import { type RateLimits, rateLimit } from './http/rate-limit';
+import { requestLog } from './http/request-log';
+import { DEFAULT_IP_RATE_LIMIT, DEFAULT_TOKEN_RATE_LIMIT } from './limits';
+import { jsonLogger } from './log';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { participantsRoutes } from './routes/participants';
@@ -19,22 +23,38 @@ export interface AppDeps {
   researcherToken: string;
   /** Where extensions reach this collector; a function because the port is known only after listen. */
   publicUrl: () => string;
+  /** Where log lines go: one JSON object a line per request (see log.ts), never content. */
   log?: (line: string) => void;
+  /** Defaults: DEFAULT_TOKEN_RATE_LIMIT and DEFAULT_IP_RATE_LIMIT, no proxy trusted. */
+  rateLimits?: RateLimits;
   /** The built web pages (dashboard, annotation); defaults to .output/collector-web. */
   webDir?: string;
 }
 
 export function createApp(deps: AppDeps) {
-  const log = deps.log ?? (() => {});
+  const logger = jsonLogger(deps.log ?? (() => {}));
   const app = new Hono();
 
+  // Outermost the log, so it sees every answer; then CORS, so the extension can read a
+  // 429's Retry-After; then the rate limit, before any route does work.
+  app.use('*', requestLog(logger));
   app.use('*', extensionCors());
+  app.use(
+    '*',
+    rateLimit(
+      deps.rateLimits ?? {
+        perToken: DEFAULT_TOKEN_RATE_LIMIT,
+        perIp: DEFAULT_IP_RATE_LIMIT,
+        trustProxy: false,
+      },
+    ),
+  );
   app.route('/healthz', healthRoutes());
   app.route('/v1/studies', studyListRoutes(deps));
   app.route('/v1/studies', studiesRoutes(deps));
   app.route('/v1/uploads', uploadsRoutes(deps));
   app.route('/v1/export', exportRoutes(deps));
-  app.route('/v1/participants', participantsRoutes(deps));
+  app.route('/v1/participants', participantsRoutes({ ...deps, logger }));
   app.route('/v1/sessions', sessionsRoutes(deps));
   app.route('/v1/stats', statsRoutes(deps));
   app.route('/', webRoutes({ webDir: deps.webDir }));
@@ -45,10 +65,10 @@ export function createApp(deps: AppDeps) {
       404,
     ),
   );
+  // The request log records the failure (its class and code); the client learns only
+  // that it failed: no stack, no internal message.
   app.onError((error, c) => {
-    if (error instanceof ApiFailure) return c.json(error.toJSON(), error.status);
-    // Only the message: a stack or a request body could carry what must never be logged.
-    log(`error: ${c.req.method} ${c.req.path}: ${error.message}`);
+    if (error instanceof ApiFailure) return c.json(error.toJSON(), error.status, error.headers);
     return c.json(
       new ApiFailure(
         500,

@@ -28,3 +28,24 @@ export const IDEMPOTENCY_CLAIM_LEASE_SECONDS = 60;
 
 /** Idempotency-Key values: what the extension sends (`<session>:<first>-<last>:<hash>`) and more. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/** At most `requests` in `seconds`, refilled evenly: a burst of `requests`, then `requests / seconds` a second. */
+export interface RateLimit {
+  requests: number;
+  seconds: number;
+}
+
+/**
+ * Per upload or staff token. An extension uploads one batch at a time (500 events each),
+ * so even a week of backlog stays far below this; the extension honours Retry-After anyway.
+ */
+export const DEFAULT_TOKEN_RATE_LIMIT: RateLimit = { requests: 600, seconds: 60 };
+
+/**
+ * Per client address, whatever the token. Generous: volunteers behind one NAT (a lab, an
+ * office) share an address, and the annotation page asks for a session per keystroke.
+ */
+export const DEFAULT_IP_RATE_LIMIT: RateLimit = { requests: 3000, seconds: 60 };
+
+/** Buckets kept in memory before the least recently used are forgotten. */
+export const MAX_RATE_LIMIT_KEYS = 100_000;

@@ -12,7 +12,13 @@ const USAGE = `Usage:
                                                  make an access token; printed once, stored hashed
   npm run collector -- token list [--data ./data]          id, role, label, created, revoked
   npm run collector -- token revoke ID [--data ./data]     the collector refuses it from then on
-The token commands that touch the database (create, list, revoke) need the collector stopped.`;
+Storage: embedded PGlite in --data, or PostgreSQL when DATABASE_URL is set
+(postgres://USER:PASSWORD@HOST:5432/DATABASE); several collectors may share one PostgreSQL.
+With embedded storage, the token commands that touch the database (create, list, revoke)
+need the collector stopped.`;
+
+/** Set: PostgreSQL, shared by every collector given it. Unset or empty: embedded PGlite. */
+const DATABASE_URL_ENV = 'DATABASE_URL';
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -34,11 +40,18 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const dataDir = path.resolve(values.data);
+  const databaseUrl = process.env[DATABASE_URL_ENV] || undefined;
   const [command, ...extra] = positionals;
   if (command === 'token') {
     await runTokenCommand(
       extra,
-      { dataDir, role: values.role, label: values.label, env: process.env[RESEARCHER_TOKEN_ENV] },
+      {
+        dataDir,
+        databaseUrl,
+        role: values.role,
+        label: values.label,
+        env: process.env[RESEARCHER_TOKEN_ENV],
+      },
       { out: (line) => console.log(line), note: (line) => console.error(line) },
     );
     return;
@@ -52,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
     port: parsePort(values.port),
     host: values.host,
     dataDir,
+    databaseUrl,
     studiesDir: path.resolve(values.studies),
     publicUrl: values['public-url'],
     log: (line) => console.log(line),

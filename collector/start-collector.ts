@@ -1,15 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
-import { lockDataDir } from './data-dir-lock';
 import { createSqlStore } from './db/create-sql-store';
-import { openPglite } from './db/open-pglite';
-import { runMigrations } from './db/run-migrations';
-import type { SqlClient } from './db/sql-client';
+import { openDatabase } from './db/open-database';
+import { jsonLogger } from './log';
 import { listenUrl, normalizePublicUrl } from './public-url';
+import { describeRateLimits, type RateLimitOptions, resolveRateLimits } from './rate-limit-config';
 import {
   RESEARCHER_TOKEN_ENV,
   type ResearcherToken,
@@ -17,6 +14,7 @@ import {
 } from './researcher-token';
 import { loadStudies } from './studies/load-studies';
 import { toManifest } from './studies/to-manifest';
+import { scheduleRetention, sweepRetention } from './sweep-retention';
 
 export interface StartCollectorOptions {
   /** 0 picks a free port. */
@@ -24,11 +22,18 @@ export interface StartCollectorOptions {
   /** Defaults to 127.0.0.1: the collector is reachable from this machine only unless asked. */
   host?: string;
   dataDir: string;
+  /**
+   * PostgreSQL to use (main.ts passes DATABASE_URL); without it, embedded PGlite in
+   * dataDir. The researcher token file stays in dataDir either way.
+   */
+  databaseUrl?: string | undefined;
   studiesDir: string;
   researcherToken?: string;
   /** Where extensions reach the collector, if not at http://<host>:<port> (a proxy, https). */
   publicUrl?: string;
   log?: (line: string) => void;
+  /** Per token and per client address; unset ones come from the environment, then defaults. */
+  rateLimits?: RateLimitOptions;
 }
 
 export interface RunningCollector {
@@ -47,6 +52,7 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
   const log = options.log ?? (() => {});
   // Everything that can be wrong in the setup is checked before the database starts.
   const publicUrlOption = options.publicUrl ? normalizePublicUrl(options.publicUrl) : undefined;
+  const rateLimits = resolveRateLimits(options.rateLimits ?? {}, process.env);
   const studies = await loadStudies(options.studiesDir);
   // The port does not change whether an endpoint is acceptable, so a stand-in will do.
   for (const study of studies.values()) {
@@ -58,26 +64,24 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
     env: process.env[RESEARCHER_TOKEN_ENV],
   });
 
-  await mkdir(options.dataDir, { recursive: true });
-  const unlock = await lockDataDir(options.dataDir, 'a running collector');
-  let db: SqlClient;
-  try {
-    db = await openPglite(path.join(options.dataDir, 'pglite'));
-  } catch (error) {
-    await unlock();
-    throw error;
-  }
+  const { db, description } = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    holder: 'a running collector',
+    log,
+  });
   let server: Server | undefined;
   try {
-    await runMigrations(db);
     let url = '';
     const publicUrl = () => publicUrlOption ?? url;
+    const store = createSqlStore(db);
     const app = createApp({
-      store: createSqlStore(db),
+      store,
       studies,
       researcherToken: token.token,
       publicUrl,
       log,
+      rateLimits,
     });
     server = createServer(getRequestListener(app.fetch));
     const port = await listen(server, options.port, host);
@@ -85,12 +89,17 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
     const manifests = [...studies.values()].map((study) => toManifest(study, publicUrl()));
 
     log(`tasktrace collector listening on ${url}`);
+    log(`storage: ${description}`);
     if (publicUrlOption) log(`public URL: ${publicUrlOption}`);
     for (const manifest of manifests) {
       log(`study "${manifest.id}" (${manifest.name}): ${publicUrl()}/v1/studies/${manifest.id}`);
     }
     log(describeToken(token, options.dataDir));
+    log(describeRateLimits(rateLimits));
 
+    const stopSweeping = scheduleRetention(() =>
+      sweepRetention(store, studies.values(), jsonLogger(log)),
+    );
     const running = server;
     let closing: Promise<void> | undefined;
     return {
@@ -98,16 +107,15 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
       port,
       researcherToken: token.token,
       close() {
-        closing ??= closeServer(running)
-          .finally(() => db.close())
-          .finally(unlock);
+        closing ??= Promise.all([closeServer(running), stopSweeping()])
+          .then(() => undefined)
+          .finally(() => db.close());
         return closing;
       },
     };
   } catch (error) {
     if (server?.listening) await closeServer(server);
     await db.close();
-    await unlock();
     throw error;
   }
 }

@@ -1,17 +1,16 @@
-import { mkdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { type StaffRole, staffRole } from '../lib/schema';
 import { ConfigError } from './config-error';
-import { lockDataDir } from './data-dir-lock';
 import { createSqlStore } from './db/create-sql-store';
-import { openPglite } from './db/open-pglite';
-import { runMigrations } from './db/run-migrations';
+import { openDatabase, pgliteDir } from './db/open-database';
 import type { StaffToken, Store } from './db/store';
 import { RESEARCHER_TOKEN_ENV, resolveResearcherToken } from './researcher-token';
 import { hashToken, newSecretToken, newStaffTokenId } from './tokens';
 
 export interface TokenCommandOptions {
   dataDir: string;
+  /** PostgreSQL (DATABASE_URL) when set; else the data folder's embedded database. */
+  databaseUrl?: string | undefined;
   role?: string | undefined;
   label?: string | undefined;
   /** The researcher token from the environment, if set. */
@@ -73,7 +72,7 @@ async function createToken(options: TokenCommandOptions, output: TokenCommandOut
   const label = parseLabel(options.label ?? '');
   const token = newSecretToken();
   const id = newStaffTokenId();
-  await withStore(options.dataDir, { create: true }, (store) =>
+  await withStore(options, { create: true }, (store) =>
     store.createStaffToken({ id, role, tokenHash: hashToken(token), label }),
   );
   output.note(
@@ -83,9 +82,7 @@ async function createToken(options: TokenCommandOptions, output: TokenCommandOut
 }
 
 async function listTokens(options: TokenCommandOptions, output: TokenCommandOutput) {
-  const tokens = await withStore(options.dataDir, { create: false }, (store) =>
-    store.listStaffTokens(),
-  );
+  const tokens = await withStore(options, { create: false }, (store) => store.listStaffTokens());
   if (tokens.length === 0) {
     output.note('no annotator or researcher tokens yet; create one with: token create --role …');
     return;
@@ -94,7 +91,7 @@ async function listTokens(options: TokenCommandOptions, output: TokenCommandOutp
 }
 
 async function revokeToken(id: string, options: TokenCommandOptions, output: TokenCommandOutput) {
-  const outcome = await withStore(options.dataDir, { create: false }, (store) =>
+  const outcome = await withStore(options, { create: false }, (store) =>
     store.revokeStaffToken(id),
   );
   if (outcome === 'unknown') {
@@ -107,30 +104,26 @@ async function revokeToken(id: string, options: TokenCommandOptions, output: Tok
   );
 }
 
-/** The collector's database for one command, under the data folder lock. */
+/**
+ * The collector's database for one command: PostgreSQL, beside running collectors, or
+ * the data folder's embedded one under its lock.
+ */
 async function withStore<T>(
-  dataDir: string,
-  options: { create: boolean },
+  options: TokenCommandOptions,
+  mode: { create: boolean },
   work: (store: Store) => Promise<T>,
 ): Promise<T> {
-  const dir = path.join(dataDir, 'pglite');
-  if (!options.create && !(await exists(dir))) {
+  const { dataDir, databaseUrl } = options;
+  if (!databaseUrl && !mode.create && !(await exists(pgliteDir(dataDir)))) {
     throw new ConfigError(
       `There is no collector data in ${dataDir}: check --data, or create a token there first.`,
     );
   }
-  await mkdir(dataDir, { recursive: true });
-  const unlock = await lockDataDir(dataDir, 'a token command');
+  const { db } = await openDatabase({ databaseUrl, dataDir, holder: 'a token command' });
   try {
-    const db = await openPglite(dir);
-    try {
-      await runMigrations(db);
-      return await work(createSqlStore(db));
-    } finally {
-      await db.close();
-    }
+    return await work(createSqlStore(db));
   } finally {
-    await unlock();
+    await db.close();
   }
 }
 

@@ -49,9 +49,9 @@ Next steps
      read the consent screen and press "I agree" (the browser asks to allow 127.0.0.1).
   3. Use the demo shop at ${site.url}/shop/ — the toolbar button shows what is recorded,
      pauses, and uploads.
-  4. Export what was uploaded:
-     curl -H "Authorization: Bearer $(npm run --silent collector -- token)" \\
-       "${collector.url}/v1/export?study=demo&format=events"
+  4. Export what was uploaded (data, JSON Schema, datasheet and manifest) into ./export:
+     TASKTRACE_RESEARCHER_TOKEN=$(npm run --silent collector -- token) \\
+       npm run export -- --collector ${collector.url} --study demo --out ./export
 
 Press Ctrl-C to stop.`);
 

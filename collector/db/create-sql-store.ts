@@ -4,6 +4,7 @@ import { claimSession } from './claim-session';
 import { completeIdempotencyKey } from './complete-idempotency-key';
 import { createParticipant } from './create-participant';
 import { createStaffToken } from './create-staff-token';
+import { deleteExpiredSessions } from './delete-expired-sessions';
 import { eraseParticipant } from './erase-participant';
 import { findParticipantByTokenHash } from './find-participant';
 import { findPresentSeqs } from './find-present-seqs';
@@ -13,6 +14,9 @@ import { insertEvents } from './insert-events';
 import { listSessions } from './list-sessions';
 import { listStaffTokens } from './list-staff-tokens';
 import { readEventsPage } from './read-events-page';
+import { readExportEventsPage } from './read-export-events-page';
+import { readExportFigures } from './read-export-figures';
+import { readExportSessionsPage } from './read-export-sessions-page';
 import { readSessionEvents } from './read-session-events';
 import { readSessionTasks } from './read-session-tasks';
 import { readSessionsPage } from './read-sessions-page';
@@ -36,6 +40,7 @@ export function createSqlStore(db: SqlClient): Store {
     releaseIdempotencyKey: (key) => releaseIdempotencyKey(db, key),
     readEventsPage: (studyId, after, limit) => readEventsPage(db, studyId, after, limit),
     eraseParticipant: (participantId) => eraseParticipant(db, participantId),
+    deleteExpiredSessions: (studyId, days) => deleteExpiredSessions(db, studyId, days),
     createStaffToken: (token) => createStaffToken(db, token),
     listStaffTokens: () => listStaffTokens(db),
     findStaffTokenByHash: (tokenHash) => findStaffTokenByHash(db, tokenHash),
@@ -48,5 +53,10 @@ export function createSqlStore(db: SqlClient): Store {
     saveSessionTasks: (save) => saveSessionTasks(db, save),
     readSessionsPage: (studyId, after, limit) => readSessionsPage(db, studyId, after, limit),
     readStudyStats: (studyId) => readStudyStats(db, studyId),
+    readExportEventsPage: (selection, after, limit) =>
+      readExportEventsPage(db, selection, after, limit),
+    readExportSessionsPage: (selection, after, limit) =>
+      readExportSessionsPage(db, selection, after, limit),
+    readExportFigures: (selection) => readExportFigures(db, selection),
   };
 }

@@ -1,25 +1,53 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import type { SqlClient } from './sql-client';
+import { Worker } from 'node:worker_threads';
+import { pgliteCalls } from './pglite-calls';
+import type { PgliteWorkerData, QueryResult } from './pglite-protocol';
+import type { SqlClient, SqlQueryable } from './sql-client';
 
-/** Embedded PostgreSQL in a folder. It must be closed, or the process never exits. */
+/**
+ * Embedded PostgreSQL in a folder, run in a worker thread: PGlite computes on the thread
+ * that calls it, and on the collector's own thread every query would stall every request.
+ * It must be closed, or the process never exits.
+ */
 export async function openPglite(dir: string): Promise<SqlClient> {
   await mkdir(dir, { recursive: true });
-  const db = new PGlite(dir);
-  await db.waitReady;
-  return {
-    query: (sql, params) => run(db, sql, params),
-    transaction: (work) =>
-      db.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params) })),
-    close: () => db.close(),
-  };
-}
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    workerData: { dir } satisfies PgliteWorkerData,
+  });
+  const { ready, call } = pgliteCalls(worker);
+  try {
+    await ready;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
 
-async function run<Row>(
-  target: Pick<PGlite, 'query'>,
-  sql: string,
-  params: unknown[] | undefined,
-): Promise<{ rows: Row[]; affectedRows: number }> {
-  const result = await target.query<Row>(sql, params);
-  return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
+  // Rows are whatever the caller's SQL selects; the type is theirs to state, as with PGlite.
+  const on = (tx: number | undefined): SqlQueryable => ({
+    query: async <Row>(sql: string, params?: unknown[]) =>
+      (await call({ op: 'query', sql, params, tx })) as QueryResult<Row>,
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    ...on(undefined),
+    async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+      const tx = (await call({ op: 'begin' })) as number;
+      let result: T;
+      try {
+        result = await work(on(tx));
+      } catch (error) {
+        await call({ op: 'end', tx, commit: false }).catch(() => undefined);
+        throw error;
+      }
+      await call({ op: 'end', tx, commit: true });
+      return result;
+    },
+    close() {
+      closing ??= call({ op: 'close' })
+        .finally(() => worker.terminate())
+        .then(() => undefined);
+      return closing;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 /**
- * The little the store needs from a database driver. PGlite implements it now; a
- * node-postgres pool can implement it later, running the very same SQL.
+ * The little the store needs from a database driver: PGlite in a worker thread
+ * (open-pglite.ts) and a node-postgres pool (open-postgres.ts) run the very same SQL.
+ * Errors carry PostgreSQL's SQLSTATE as `code` on both.
  */
 export interface SqlQueryable {
   /** One statement, `$1`-style parameters only. */
@@ -8,6 +9,7 @@ export interface SqlQueryable {
 }
 
 export interface SqlClient extends SqlQueryable {
+  /** Commits if `work` resolves, rolls back if it throws; other queries never see it half done. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -1,4 +1,7 @@
 import type { SessionSummary, StaffRole, TaskSpan, TraceEvent } from '../../lib/schema';
+import type { ExpiredReceipt } from './delete-expired-sessions';
+import type { ExportSelection } from './export-selection';
+import type { ExportFigures } from './read-export-figures';
 import type { StudyStats } from './read-study-stats';
 
 /**
@@ -28,6 +31,8 @@ export interface Store {
   releaseIdempotencyKey(key: IdempotencyKeyRef): Promise<void>;
   /** Deletes everything a participant uploaded or agreed to and marks them erased. */
   eraseParticipant(participantId: string): Promise<ErasureReceipt>;
+  /** Sessions of a study first uploaded more than `days` ago, deleted with their data. */
+  deleteExpiredSessions(studyId: string, days: number): Promise<ExpiredReceipt>;
   /** Events of non-erased participants after `after`, in (participant, session, seq) order. */
   readEventsPage(
     studyId: string,
@@ -63,6 +68,21 @@ export interface Store {
 
   /** The dashboard's figures for a study: one query each, erased participants excluded. */
   readStudyStats(studyId: string): Promise<StudyStats>;
+
+  /** A page of the events export: like readEventsPage, only the selected sessions. */
+  readExportEventsPage(
+    selection: ExportSelection,
+    after: EventCursor | undefined,
+    limit: number,
+  ): Promise<StoredEvent[]>;
+  /** A page of the sessions the episodes export walks, in id order. */
+  readExportSessionsPage(
+    selection: ExportSelection,
+    after: string | undefined,
+    limit: number,
+  ): Promise<SessionRecord[]>;
+  /** The datasheet's figures for the selected sessions, by aggregates only. */
+  readExportFigures(selection: ExportSelection): Promise<ExportFigures>;
 }
 
 export interface NewParticipant {

@@ -10,6 +10,8 @@ export type ApiFailureDetails = Pick<ApiError, 'currentVersion'>;
  */
 export class ApiFailure extends Error {
   override name = 'ApiFailure';
+  /** Response headers that belong to the failure, such as Retry-After on 429. */
+  headers: Record<string, string> = {};
 
   constructor(
     readonly status: ContentfulStatusCode,
@@ -19,6 +21,11 @@ export class ApiFailure extends Error {
     readonly details?: ApiFailureDetails,
   ) {
     super(message);
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    this.headers = { ...this.headers, ...headers };
+    return this;
   }
 
   toJSON(): ApiError {

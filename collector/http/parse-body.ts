@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { formatIssues } from '../format-issues';
 import { ApiFailure } from './api-failure';
+import { invalidInput } from './invalid-input';
+import { requireJsonContentType } from './json-content-type';
 import { readBody } from './read-body';
 
 export interface ParseBodyOptions {
@@ -15,6 +17,7 @@ export async function parseBody<Schema extends z.ZodType>(
   schema: Schema,
   options: ParseBodyOptions,
 ): Promise<z.output<Schema>> {
+  requireJsonContentType(request.headers.get('content-type'));
   return decode(await readBody(request, options.maxBytes), schema, options);
 }
 
@@ -27,6 +30,7 @@ export async function parseHashedBody<Schema extends z.ZodType>(
   schema: Schema,
   options: ParseBodyOptions,
 ): Promise<{ value: z.output<Schema>; sha256: string }> {
+  requireJsonContentType(request.headers.get('content-type'));
   const bytes = await readBody(request, options.maxBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { value: decode(bytes, schema, options), sha256 };
@@ -55,12 +59,7 @@ function decode<Schema extends z.ZodType>(
   }
   const result = schema.safeParse(json);
   if (!result.success) {
-    throw new ApiFailure(
-      400,
-      options.invalid.code,
-      options.invalid.message,
-      formatIssues(result.error),
-    );
+    throw invalidInput(options.invalid, formatIssues(result.error));
   }
   return result.data;
 }

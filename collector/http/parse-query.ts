@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatIssues } from '../format-issues';
-import { ApiFailure } from './api-failure';
+import { invalidInput } from './invalid-input';
 
 /** Validates a request's query parameters as a body is validated: a 400 lists every issue. */
 export function parseQuery<Schema extends z.ZodType>(
@@ -10,7 +10,7 @@ export function parseQuery<Schema extends z.ZodType>(
 ): z.output<Schema> {
   const result = schema.safeParse(query);
   if (!result.success) {
-    throw new ApiFailure(400, invalid.code, invalid.message, formatIssues(result.error));
+    throw invalidInput(invalid, formatIssues(result.error));
   }
   return result.data;
 }

@@ -60,6 +60,12 @@ function tooLarge(maxBytes: number): ApiFailure {
   return new ApiFailure(
     413,
     'body_too_large',
-    `The request body is larger than ${maxBytes / (1024 * 1024)} MiB once decompressed: split it into smaller batches.`,
-  );
+    `The request body is larger than ${describeSize(maxBytes)} once decompressed; nothing was stored. Send less at a time (uploads: split the batch).`,
+    // The rest of the body may still be on its way, unread: the connection cannot be reused.
+  ).withHeaders({ Connection: 'close' });
+}
+
+function describeSize(bytes: number): string {
+  const mib = 1024 * 1024;
+  return bytes >= mib ? `${+(bytes / mib).toFixed(1)} MiB` : `${+(bytes / 1024).toFixed(1)} KiB`;
 }

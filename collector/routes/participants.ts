@@ -5,9 +5,10 @@ import { ApiFailure } from '../http/api-failure';
 import { authenticateParticipant } from '../http/authenticate-participant';
 import { parseBody } from '../http/parse-body';
 import { MAX_CONSENT_BYTES } from '../limits';
+import type { Logger } from '../log';
 
 /** What a participant does about themselves; the token says who, nothing else can. */
-export function participantsRoutes(deps: Pick<AppDeps, 'store' | 'studies' | 'log'>) {
+export function participantsRoutes(deps: Pick<AppDeps, 'store' | 'studies'> & { logger: Logger }) {
   const app = new Hono();
 
   app.delete('/me', async (c) => {
@@ -15,9 +16,11 @@ export function participantsRoutes(deps: Pick<AppDeps, 'store' | 'studies' | 'lo
       allowErased: true,
     });
     const erased = await deps.store.eraseParticipant(participant.id);
-    deps.log?.(
-      `erased participant ${participant.id}: ${erased.sessions} sessions, ${erased.events} events`,
-    );
+    deps.logger('info', 'participant erased', {
+      participant: participant.id,
+      sessions: erased.sessions,
+      events: erased.events,
+    });
     const receipt: ErasureReceipt = {
       participant: participant.id,
       erasedAt: new Date().toISOString(),

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 import { ApiFailure } from '../http/api-failure';
 import { authenticateStaff } from '../http/authenticate-staff';
+import { studyIdParam } from '../http/study-id-param';
 
 /** `GET /v1/stats?study=ID`: the dashboard's figures (researcher token). */
 export function statsRoutes(deps: Pick<AppDeps, 'store' | 'studies' | 'researcherToken'>) {
@@ -9,10 +10,11 @@ export function statsRoutes(deps: Pick<AppDeps, 'store' | 'studies' | 'researche
 
   app.get('/', async (c) => {
     await authenticateStaff(deps, c.req.header('authorization'), ['researcher']);
-    const studyId = c.req.query('study');
-    if (!studyId) {
+    const query = c.req.query('study');
+    if (!query) {
       throw new ApiFailure(400, 'missing_study', 'Say which study: ?study=<id>.');
     }
+    const studyId = studyIdParam(query);
     if (!deps.studies.has(studyId)) {
       throw new ApiFailure(
         404,

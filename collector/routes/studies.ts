@@ -3,6 +3,7 @@ import { type EnrollmentResponse, enrollmentRequest, enrollmentResponse } from '
 import type { AppDeps } from '../app';
 import { ApiFailure } from '../http/api-failure';
 import { parseBody } from '../http/parse-body';
+import { studyIdParam } from '../http/study-id-param';
 import { MAX_ENROLLMENT_BYTES } from '../limits';
 import type { Study } from '../studies/load-studies';
 import { toManifest } from '../studies/to-manifest';
@@ -12,7 +13,8 @@ import { hashToken, newParticipantId, newSecretToken } from '../tokens';
 export function studiesRoutes(deps: Pick<AppDeps, 'store' | 'studies' | 'publicUrl'>) {
   const app = new Hono();
 
-  function findStudy(id: string): Study {
+  function findStudy(param: string): Study {
+    const id = studyIdParam(param);
     const study = deps.studies.get(id);
     if (!study) {
       throw new ApiFailure(

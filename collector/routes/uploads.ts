@@ -45,15 +45,11 @@ export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
           { 'Idempotent-Replayed': 'true' },
         );
       case 'in-flight':
-        return c.json(
-          new ApiFailure(
-            409,
-            'idempotency_key_in_use',
-            'An upload with this Idempotency-Key is still being processed; this request stored nothing. Retry shortly with the same key and body.',
-          ).toJSON(),
+        throw new ApiFailure(
           409,
-          { 'Retry-After': '1' },
-        );
+          'idempotency_key_in_use',
+          'An upload with this Idempotency-Key is still being processed; this request stored nothing. Retry shortly with the same key and body.',
+        ).withHeaders({ 'Retry-After': '1' });
       case 'other-body':
         throw new ApiFailure(
           422,

@@ -3,6 +3,7 @@ export * from './api';
 export * from './dataset';
 export * from './enrollment';
 export * from './event';
+export * from './export';
 export * from './field-kind';
 export * from './local-profile';
 export * from './primitives';

@@ -61,6 +61,13 @@ export const studyFile = z.strictObject({
   /** Where uploads go; defaults to the collector that serves the study. */
   endpoint: endpointUrl.optional(),
   retentionDays: z.number().int().min(1).max(3650),
+  /** The dataset's license for its datasheet, as a Hugging Face / SPDX id (`cc-by-4.0`). */
+  license: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.+-]{0,63}$/i, {
+      message: 'must be a license id such as cc-by-4.0, mit or other',
+    })
+    .optional(),
 });
 export type StudyFile = z.input<typeof studyFile>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { traceEvent } from './event';
 import { sessionId, timestamp } from './primitives';
+import { studyFile } from './study';
 import { SCHEMA_VERSION } from './version';
 
 export const MAX_BATCH_EVENTS = 500;
@@ -10,7 +11,7 @@ export const MAX_BATCH_BYTES = 256 * 1024;
 export const uploadBatch = z
   .strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION),
-    study: z.string().min(1).max(63),
+    study: studyFile.shape.id,
     consentVersion: z.string().min(1).max(64),
     extensionVersion: z.string().min(1).max(32),
     session: z.strictObject({ id: sessionId, startedAt: timestamp }),

@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqlStore } from '../../collector/db/create-sql-store';
 import { migrations } from '../../collector/db/migrations';
-import { openPglite } from '../../collector/db/open-pglite';
 import { runMigrations } from '../../collector/db/run-migrations';
 import {
   apiError,
@@ -21,6 +17,7 @@ import {
   startTempCollector,
   type TempCollector,
 } from './support/temp-collector';
+import { openTestDatabase } from './support/test-database';
 
 const before = studyFile('changing');
 // What the researcher changes: the text, the sites and the version.
@@ -184,8 +181,8 @@ describe('POST /v1/participants/me/consents', () => {
 
 describe('migration 0002-participant-consents', () => {
   it('records the consent each existing participant joined under', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-backfill-'));
-    const db = await openPglite(dir);
+    const database = await openTestDatabase();
+    const { db } = database;
     try {
       expect(await runMigrations(db, migrations.slice(0, 1))).toEqual([
         '0001-participants-sessions-events',
@@ -217,8 +214,7 @@ describe('migration 0002-participant-consents', () => {
       const kept = await createSqlStore(db).findParticipantByTokenHash('hash-kept');
       expect(kept?.consentVersions).toEqual(['2026-01']);
     } finally {
-      await db.close();
-      await rm(dir, { recursive: true, force: true });
+      await database.dispose();
     }
   });
 });

@@ -12,14 +12,14 @@ import {
 } from '../../lib/schema';
 import { addStaffToken, call, expectError } from './support/annotation';
 import { enroll, upload } from './support/http';
-import { type PgliteApp, startPgliteApp } from './support/pglite-app';
 import { studyFile } from './support/studies';
 import { eventsBatch, scriptedEvents } from './support/tasks';
+import { startTestApp, type TestApp } from './support/test-app';
 
 const study = studyFile('episodes');
 const many = studyFile('many-sessions');
 const long = studyFile('long-session');
-let app: PgliteApp;
+let app: TestApp;
 let annotator: string;
 let volunteer: EnrollmentResponse;
 let leaving: EnrollmentResponse;
@@ -71,7 +71,7 @@ async function events(studyId: string): Promise<EventLine[]> {
 const t = (seq: number) => 1_767_225_600_000 + seq * 250;
 
 beforeAll(async () => {
-  app = await startPgliteApp([study, many, long]);
+  app = await startTestApp([study, many, long]);
   annotator = (await addStaffToken(app.db, 'annotator')).token;
   volunteer = await enroll(app.url, study);
   leaving = await enroll(app.url, study);

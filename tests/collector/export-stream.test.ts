@@ -34,6 +34,7 @@ async function serveWithPages(pages: Array<StoredEvent[] | Error>) {
     completeIdempotencyKey: async () => {},
     releaseIdempotencyKey: async () => {},
     eraseParticipant: async () => ({ sessions: 0, events: 0 }),
+    deleteExpiredSessions: async () => ({ sessions: 0, events: 0 }),
     createStaffToken: async () => {},
     listStaffTokens: async () => [],
     findStaffTokenByHash: async () => undefined,
@@ -52,7 +53,22 @@ async function serveWithPages(pages: Array<StoredEvent[] | Error>) {
       annotatedSessions: 0,
       eventsPerDay: [],
     }),
-    async readEventsPage(_study, after) {
+    readEventsPage: async () => [],
+    readExportSessionsPage: async () => [],
+    readExportFigures: async () => ({
+      participants: 0,
+      sessions: 0,
+      events: 0,
+      episodes: 0,
+      annotatorEpisodes: 0,
+      annotatedSessions: 0,
+      firstEventAt: null,
+      lastEventAt: null,
+      labelledEvents: 0,
+      consentVersions: [],
+      extensionVersions: [],
+    }),
+    async readExportEventsPage(_selection, after) {
       calls.push(after);
       const page = pages.shift() ?? [];
       if (page instanceof Error) throw page;

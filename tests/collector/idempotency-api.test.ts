@@ -3,21 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiError, type EnrollmentResponse, type UploadBatch } from '../../lib/schema';
 import { clickBatch, clickEvent } from './support/events';
 import { batchKey, enroll, upload } from './support/http';
-import { type PgliteApp, startPgliteApp } from './support/pglite-app';
 import { studyFile } from './support/studies';
+import { startTestApp, type TestApp } from './support/test-app';
 
 // POST /v1/uploads under draft-ietf-httpapi-idempotency-key-header, over real HTTP and a
-// real PGlite whose tables the tests count directly.
+// real database (PGlite or PostgreSQL) whose tables the tests count directly.
 const study = studyFile('idem');
 const elsewhere = studyFile('elsewhere');
-let app: PgliteApp;
+let app: TestApp;
 /** Set by a test: the next insertEvents fails as a database outage would. */
 let failNextInsert = false;
 /** Set by a test: the next insertEvents says it arrived, then waits to be let through. */
 let holdNextInsert: { arrived: () => void; proceed: Promise<void> } | undefined;
 
 beforeAll(async () => {
-  app = await startPgliteApp([study, elsewhere], (store) => ({
+  app = await startTestApp([study, elsewhere], (store) => ({
     ...store,
     async insertEvents(batch) {
       const hold = holdNextInsert;

@@ -10,13 +10,13 @@ import {
 } from '../../lib/schema';
 import { addStaffToken, call, expectError } from './support/annotation';
 import { enroll, upload } from './support/http';
-import { type PgliteApp, startPgliteApp } from './support/pglite-app';
 import { studyFile } from './support/studies';
 import { eventsBatch, scriptedEvents } from './support/tasks';
+import { startTestApp, type TestApp } from './support/test-app';
 
 const study = studyFile('annotate');
 const otherStudy = studyFile('elsewhere');
-let app: PgliteApp;
+let app: TestApp;
 let annotator: string;
 let secondAnnotator: string;
 let volunteer: EnrollmentResponse;
@@ -64,7 +64,7 @@ const task = (start: number, end: number, goal: string | null = null): TaskSpan 
 });
 
 beforeAll(async () => {
-  app = await startPgliteApp([study, otherStudy]);
+  app = await startTestApp([study, otherStudy]);
   annotator = (await addStaffToken(app.db, 'annotator')).token;
   secondAnnotator = (await addStaffToken(app.db, 'annotator')).token;
   volunteer = await enroll(app.url, study);

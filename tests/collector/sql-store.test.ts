@@ -1,29 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqlStore } from '../../collector/db/create-sql-store';
-import { openPglite } from '../../collector/db/open-pglite';
 import { runMigrations } from '../../collector/db/run-migrations';
 import type { SqlClient } from '../../collector/db/sql-client';
 import type { Store } from '../../collector/db/store';
 import { clickEvent } from './support/events';
+import { openTestDatabase, type TestDatabase } from './support/test-database';
 
-// The store straight on PGlite, for what the HTTP API cannot show (rows left after erasure).
-let dir: string;
+// The store straight on the database (PGlite, or PostgreSQL in the collector-pg project),
+// for what the HTTP API cannot show (rows left after erasure).
+let database: TestDatabase;
 let db: SqlClient;
 let store: Store;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-store-'));
-  db = await openPglite(dir);
+  database = await openTestDatabase();
+  db = database.db;
   await runMigrations(db);
   store = createSqlStore(db);
 });
 afterAll(async () => {
-  await db?.close();
-  await rm(dir, { recursive: true, force: true });
+  await database?.dispose();
 });
 
 async function participantWithEvents(id: string, count: number) {
@@ -264,6 +261,22 @@ describe('SQL store', () => {
     // A save that authenticated before the erasure stores nothing after it.
     expect(await save('annotator', 0)).toEqual({ kind: 'gone' });
     expect(await save('volunteer', 1)).toEqual({ kind: 'gone' });
+  });
+
+  it('keeps staff tokens by hash, and revokes each once', async () => {
+    const token = { id: 'tok_0123456789abcdef', role: 'annotator' as const, label: 'Ann' };
+    await store.createStaffToken({ ...token, tokenHash: 'hash-of-staff-token' });
+    const found = await store.findStaffTokenByHash('hash-of-staff-token');
+    expect(found).toEqual({ ...token, createdAt: expect.any(Date), revokedAt: null });
+    expect(await store.listStaffTokens()).toEqual([found]);
+
+    expect(await store.revokeStaffToken(token.id)).toBe('revoked');
+    const revoked = await store.findStaffTokenByHash('hash-of-staff-token');
+    expect(revoked?.revokedAt).toBeInstanceOf(Date);
+    expect(await store.revokeStaffToken(token.id)).toBe('already-revoked');
+    // The first revocation's time stays.
+    expect(await store.findStaffTokenByHash('hash-of-staff-token')).toEqual(revoked);
+    expect(await store.revokeStaffToken('tok_0000')).toBe('unknown');
   });
 
   it('never stores the token itself', async () => {

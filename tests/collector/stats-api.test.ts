@@ -4,9 +4,9 @@ import type { EnrollmentResponse, TraceEvent } from '../../lib/schema';
 import { addStaffToken, call, expectError } from './support/annotation';
 import { clickEvent } from './support/events';
 import { enroll, upload } from './support/http';
-import { type PgliteApp, startPgliteApp } from './support/pglite-app';
 import { studyFile } from './support/studies';
 import { eventsBatch } from './support/tasks';
+import { startTestApp, type TestApp } from './support/test-app';
 
 const study = studyFile('stats');
 const otherStudy = studyFile('unrelated');
@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 /** 2026-01-01T00:00:00Z */
 const JAN_1 = 1_767_225_600_000;
 
-let app: PgliteApp;
+let app: TestApp;
 let annotator: string;
 let first: EnrollmentResponse;
 let second: EnrollmentResponse;
@@ -36,7 +36,7 @@ const stats = (token: string | undefined, query = `study=${study.id}`) =>
   call(`${app.url}/v1/stats?${query}`, token);
 
 beforeAll(async () => {
-  app = await startPgliteApp([study, otherStudy, emptyStudy]);
+  app = await startTestApp([study, otherStudy, emptyStudy]);
   annotator = (await addStaffToken(app.db, 'annotator')).token;
   first = await enroll(app.url, study);
   second = await enroll(app.url, study);

@@ -99,6 +99,7 @@ describe('POST /v1/studies/:id/enrollments', () => {
   it('answers 400 for a body that is not JSON', async () => {
     const response = await fetch(`${collector.url}/v1/studies/demo/enrollments`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: 'consent=yes',
     });
     expect(response.status).toBe(400);

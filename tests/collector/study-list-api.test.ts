@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaffToken, call, expectError } from './support/annotation';
 import { enroll } from './support/http';
-import { type PgliteApp, startPgliteApp } from './support/pglite-app';
 import { studyFile } from './support/studies';
+import { startTestApp, type TestApp } from './support/test-app';
 
-let app: PgliteApp;
+let app: TestApp;
 let annotator: string;
 let revoked: string;
 
 beforeAll(async () => {
-  app = await startPgliteApp([
+  app = await startTestApp([
     studyFile('zeta', { name: 'Zeta tasks' }),
     studyFile('alpha', { name: 'Alpha shop' }),
   ]);

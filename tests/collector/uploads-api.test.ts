@@ -198,6 +198,7 @@ describe('rejected uploads store nothing', () => {
       method: 'POST',
       headers: {
         Authorization: `Bearer ${enrollment.uploadToken}`,
+        'Content-Type': 'application/json',
         'Content-Encoding': 'gzip',
         'Idempotency-Key': randomUUID(),
       },

@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The CLI as `npm run collector` runs it, without npm's banner or a researcher token in the env. */
-export function cli(args: string[]): ChildProcess {
-  const env = { ...process.env };
-  delete env.TASKTRACE_RESEARCHER_TOKEN;
+/**
+ * The CLI as `npm run collector` runs it, without npm's banner, and without a researcher
+ * token or DATABASE_URL from the developer's environment: only those in `env` count.
+ */
+export function cli(args: string[], env: Record<string, string> = {}): ChildProcess {
+  const inherited = { ...process.env };
+  delete inherited.TASKTRACE_RESEARCHER_TOKEN;
+  delete inherited.DATABASE_URL;
   return spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts', ...args], {
     cwd: root,
-    env,
+    env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -32,6 +36,6 @@ export function finished(
 }
 
 /** Runs the CLI to the end. */
-export function runCli(args: string[]) {
-  return finished(cli(args));
+export function runCli(args: string[], env: Record<string, string> = {}) {
+  return finished(cli(args, env));
 }

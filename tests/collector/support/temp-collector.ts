@@ -3,25 +3,56 @@ import os from 'node:os';
 import path from 'node:path';
 import { type RunningCollector, startCollector } from '../../../collector/start-collector';
 import type { StudyFile } from '../../../lib/schema';
+import { createPostgresDatabase } from './postgres-database';
 import { tempFolder } from './studies';
+import { testBackend } from './test-backend';
 
 export interface TempCollector extends RunningCollector {
   dataDir: string;
   studiesDir: string;
-  /** Closes the collector and deletes its folders. */
+  /** Its PostgreSQL database (collector-pg project), else undefined: PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  /** Closes the collector and deletes its folders (and the database it created). */
   dispose(): Promise<void>;
 }
 
-/** A real collector on a free port, with its own studies folder and data folder (or the one given). */
+interface Storage {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Deletes the data folder, and the database if startTempCollector created it. */
+  remove(): Promise<void>;
+}
+
+/**
+ * A real collector on a free port, with its own studies folder, data folder (or the one
+ * given) and, in the collector-pg project, a fresh PostgreSQL database (or the one given).
+ */
 export async function startTempCollector(
   studies: StudyFile[],
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; databaseUrl?: string } = {},
 ): Promise<TempCollector> {
   const studiesDir = await tempFolder(
     Object.fromEntries(studies.map((study) => [`${study.id}.json`, study])),
   );
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tasktrace-data-')));
-  return startOn(dataDir, studiesDir);
+  const database =
+    options.databaseUrl === undefined && testBackend === 'postgres'
+      ? await createPostgresDatabase()
+      : undefined;
+  const storage: Storage = {
+    dataDir,
+    databaseUrl: options.databaseUrl ?? database?.url,
+    async remove() {
+      await rm(dataDir, { recursive: true, force: true });
+      await database?.drop();
+    },
+  };
+  try {
+    return await startOn(studiesDir, storage);
+  } catch (error) {
+    await storage.remove();
+    throw error;
+  }
 }
 
 /**
@@ -39,24 +70,37 @@ export async function restartTempCollector(
       JSON.stringify(study, null, 2),
     );
   }
-  return startOn(previous.dataDir, previous.studiesDir);
+  return startOn(previous.studiesDir, storageOf(previous));
 }
 
-async function startOn(dataDir: string, studiesDir: string): Promise<TempCollector> {
+/** The storage a collector was started on, handed on to its restart. */
+const storages = new WeakMap<TempCollector, Storage>();
+
+function storageOf(collector: TempCollector): Storage {
+  const storage = storages.get(collector);
+  if (!storage) throw new Error('not a collector started by startTempCollector');
+  return storage;
+}
+
+async function startOn(studiesDir: string, storage: Storage): Promise<TempCollector> {
   const collector = await startCollector({
     port: 0,
-    dataDir,
+    dataDir: storage.dataDir,
+    databaseUrl: storage.databaseUrl,
     studiesDir,
     researcherToken: 'test-researcher-token-0123456789',
   });
-  return {
+  const temp: TempCollector = {
     ...collector,
-    dataDir,
+    dataDir: storage.dataDir,
     studiesDir,
+    databaseUrl: storage.databaseUrl,
     async dispose() {
       await collector.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await storage.remove();
       await rm(studiesDir, { recursive: true, force: true });
     },
   };
+  storages.set(temp, storage);
+  return temp;
 }

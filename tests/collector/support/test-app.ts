@@ -1,18 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from '../../../collector/app';
 import { createSqlStore } from '../../../collector/db/create-sql-store';
-import { openPglite } from '../../../collector/db/open-pglite';
 import { runMigrations } from '../../../collector/db/run-migrations';
 import type { SqlClient } from '../../../collector/db/sql-client';
 import type { Store } from '../../../collector/db/store';
 import { type StudyFile, studyFile as studyFileSchema } from '../../../lib/schema';
+import { openTestDatabase } from './test-database';
 
-export interface PgliteApp {
+export interface TestApp {
   url: string;
   researcherToken: string;
   /** The collector's own database, to count what it stored. */
@@ -21,15 +18,16 @@ export interface PgliteApp {
 }
 
 /**
- * The collector app over real HTTP and a real PGlite, with the database at hand and an
+ * The collector app over real HTTP and a real database of its own (PGlite, or a fresh
+ * PostgreSQL database in the collector-pg project), with the database at hand and an
  * optional wrapper around the store, to make one of its calls fail.
  */
-export async function startPgliteApp(
+export async function startTestApp(
   studies: StudyFile[],
   wrapStore: (store: Store) => Store = (store) => store,
-): Promise<PgliteApp> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-app-'));
-  const db = await openPglite(dir);
+): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const { db } = database;
   await runMigrations(db);
   const researcherToken = 'test-researcher-token-0123456789';
   let url = '';
@@ -49,8 +47,7 @@ export async function startPgliteApp(
     async dispose() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-      await rm(dir, { recursive: true, force: true });
+      await database.dispose();
     },
   };
 }
