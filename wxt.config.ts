@@ -1,9 +1,12 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { selectorTiming } from './bench/vite-selector-timing';
 
 // Production builds request sites only at runtime (optional_host_permissions).
 // The e2e build (`--mode e2e`) also lists loopback hosts so automated tests can
-// grant them without a permission prompt nobody can answer.
+// grant them without a permission prompt nobody can answer. The bench build
+// (`--mode bench`, for `npm run bench`) is the e2e build without its message log,
+// plus stopwatches in the recorder and the background (lib/bench-hooks).
 type AliasList = { find: string | RegExp; replacement: string }[];
 
 function normalizeAliases(alias: unknown): AliasList {
@@ -20,7 +23,9 @@ const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: ({ mode }) => ({
+    plugins: [preact(), ...(mode === 'bench' ? [selectorTiming()] : [])],
+  }),
   manifest: ({ browser, mode }) => ({
     name: 'tasktrace',
     description:
@@ -29,7 +34,7 @@ export default defineConfig({
     // activeTab: the popup may read the address of the tab it was opened on, and no other.
     permissions: ['storage', 'scripting', 'webNavigation', 'alarms', 'idle', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
+    ...(mode === 'e2e' || mode === 'bench' ? { host_permissions: E2E_HOSTS } : {}),
     // Private windows are never recorded: the extension does not run there at all.
     incognito: 'not_allowed',
     action: { default_title: 'tasktrace' },

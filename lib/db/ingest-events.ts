@@ -2,6 +2,7 @@ import { type Session, type TraceEvent, traceEvent } from '../schema';
 import type { Db } from './open-db';
 import { type RecordingTerms, termsFrom } from './recording-terms';
 import type { MetaValues, StoredEvent } from './schema';
+import { sourceKey, storedSources } from './stored-sources';
 
 /** A session ends after this long without an event. */
 export const IDLE_MS = 30 * 60 * 1000;
@@ -69,11 +70,21 @@ export async function ingestEvents(
     session = undefined;
   }
 
+  // Resends are found with one query, and every write is issued without waiting for the
+  // one before (IndexedDB runs them in order): a round trip per event in turn left the
+  // background idle most of the time and capped ingest near 1,000 events/s.
+  const seen = await storedSources(
+    events.index('bySource'),
+    items.flatMap((item) => (item.source ? [item.source] : [])),
+  );
+  const writes: Promise<unknown>[] = [];
+
   // A new session is written only once an event in it is stored.
   let sessionWritten = session !== undefined;
   let sessionChanged = false;
   for (const item of items) {
-    if (item.source && (await events.index('bySource').getKey(item.source))) {
+    const source = item.source ? sourceKey(item.source) : null;
+    if (source !== null && seen.has(source)) {
       outcomes.push('duplicate');
       continue;
     }
@@ -90,7 +101,7 @@ export async function ingestEvents(
       continue;
     }
     if (!sessionWritten) {
-      await meta.put(session.id, 'currentSession');
+      writes.push(meta.put(session.id, 'currentSession'));
       sessionWritten = true;
     }
     const stored: StoredEvent = {
@@ -100,15 +111,17 @@ export async function ingestEvents(
       uploaded: 0,
       ...(item.source ? { source: item.source } : {}),
     };
-    await events.add(stored);
+    writes.push(events.add(stored));
+    if (source !== null) seen.add(source);
     session.nextSeq += 1;
     session.eventCount += 1;
     session.lastEventAt = now;
     sessionChanged = true;
     outcomes.push('stored');
   }
-  if (session && sessionChanged) await sessions.put(session);
-  await tx.done;
+  if (session && sessionChanged) writes.push(sessions.put(session));
+  // One failed write aborts the transaction, and every other write and `done` with it.
+  await Promise.all([...writes, tx.done]);
   return outcomes;
 }
 

@@ -74,6 +74,14 @@ export async function runContentRecorder(signal: AbortSignal): Promise<void> {
   );
   const frame = framePathOf(window);
   const passwordsSeen = new WeakSet<Element>();
+  // Every event names its page: scrub the address once per address, not once per event.
+  let scrubbed: { href: string; page: ReturnType<typeof scrubUrl> } | null = null;
+  const page = () => {
+    if (scrubbed?.href !== location.href) {
+      scrubbed = { href: location.href, page: scrubUrl(location.href, settings) };
+    }
+    return scrubbed.page;
+  };
   let stop: (() => void) | null = null;
 
   const start = () => {
@@ -83,7 +91,7 @@ export async function runContentRecorder(signal: AbortSignal): Promise<void> {
       passwordsSeen,
       frame,
       now: Date.now,
-      page: () => scrubUrl(location.href, settings),
+      page,
       scrub: (url) => scrubUrl(url, settings),
       openShadowRoot: extensionShadowRootAccessor(),
       emit: (draft) => sender.push(draft),

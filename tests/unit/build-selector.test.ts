@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildSelector } from '../../lib/recorder/build-selector';
 
 const options = { testIdAttributes: ['data-testid'] };
@@ -54,6 +54,49 @@ describe('buildSelector', () => {
     const second = root.querySelectorAll('button')[1]!;
     const selector = buildSelector(second, options);
     expect(root.querySelector(selector)).toBe(second);
+  });
+});
+
+describe('on a large page', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Every read of the clock is 1 ms after the last: each uniqueness check looks slow. */
+  function slowClock() {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => {
+      now += 1;
+      return now;
+    });
+  }
+
+  it('stops searching when the budget is spent, and then uses positions under a unique id', () => {
+    document.body.innerHTML = `<main id="shop"><ul>${'<li><button class="add">Add</button></li>'.repeat(20)}</ul></main>`;
+    slowClock();
+    const seventh = document.querySelectorAll('button')[6]!;
+    const selector = buildSelector(seventh, options);
+    expect(selector.startsWith('#shop > ')).toBe(true);
+    expect(document.querySelectorAll(selector)).toHaveLength(1);
+    expect(document.querySelector(selector)).toBe(seventh);
+  });
+
+  it('skips the search on a page known to be large until its content is replaced', () => {
+    document.body.innerHTML = `<ul>${'<li><button class="add">Add</button></li>'.repeat(20)}</ul>`;
+    slowClock();
+    buildSelector(document.querySelectorAll('button')[3]!, options);
+    vi.restoreAllMocks();
+    const scans = vi.spyOn(document.documentElement, 'querySelectorAll');
+    const fifth = document.querySelectorAll('button')[4]!;
+    const selector = buildSelector(fifth, options);
+    expect(scans).not.toHaveBeenCalled();
+    expect(document.querySelector(selector)).toBe(fifth);
+    expect(document.querySelectorAll(selector)).toHaveLength(1);
+
+    document.body.innerHTML = '<form><input name="email"><input name="password"></form>';
+    expect(buildSelector(document.querySelector('[name="password"]')!, options)).toContain(
+      'password',
+    );
   });
 });
 

@@ -38,6 +38,17 @@ describe('ingestEvents', () => {
     expect(await db.count('events')).toBe(2);
   });
 
+  it('stores an event sent twice in one batch once', async () => {
+    const outcomes = await ingestEvents(db, [
+      { draft: draft(), source: ['c1', 0], tabId: 1 },
+      { draft: draft(), source: ['c1', 0], tabId: 1 },
+      { draft: draft(), source: ['c1', 1], tabId: 1 },
+    ]);
+    expect(outcomes).toEqual(['stored', 'duplicate', 'stored']);
+    const events = (await db.getAll('events')).map((stored) => stored.event);
+    expect(events.map((event) => event.seq)).toEqual([0, 1]);
+  });
+
   it('drops everything while paused or before joining a study', async () => {
     await setPaused(db, true);
     expect(await ingestEvents(db, [{ draft: draft(), tabId: 1 }])).toEqual(['dropped']);

@@ -1,0 +1,144 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BARS } from '../bars';
+import type { BenchConfig } from '../config';
+import { type Figure, judge, type Section } from '../results';
+import { quantile } from '../stats';
+import { BENCH_CONSENT, BENCH_STUDY, makeBatches } from './make-batches';
+import { createBenchDatabase } from './postgres-bench-db';
+import { runExport } from './run-export';
+import { runIngest } from './run-ingest';
+import { seedEvents } from './seed-events';
+import { spawnCollector } from './spawn-collector';
+
+const UPLOADERS = 8;
+const BATCH = 500;
+const TOKEN = 'bench-researcher-token-0123456789';
+
+type BackendRun = {
+  backend: 'PGlite' | 'PostgreSQL';
+  ingest: {
+    events: number;
+    seconds: number;
+    eventsPerSecond: number;
+    batchP50: number;
+    batchP99: number;
+  };
+  export: { rows: number; seconds: number; rowsPerSecond: number; memoryGrowthMiB: number };
+};
+
+const studyFile = {
+  id: BENCH_STUDY,
+  name: 'Benchmark study',
+  researcher: { name: 'Bench', contact: 'bench@example.org' },
+  consent: { text: 'Generated events for the benchmark.', version: BENCH_CONSENT },
+  allowlist: [{ match: 'https://shop.example/*' }],
+  retentionDays: 90,
+};
+
+async function measure(
+  backend: BackendRun['backend'],
+  databaseUrl: string | undefined,
+  config: { batchesPerUploader: number; exportEvents: number },
+): Promise<BackendRun> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-bench-data-'));
+  const studiesDir = await mkdtemp(path.join(os.tmpdir(), 'tasktrace-bench-studies-'));
+  await writeFile(path.join(studiesDir, `${BENCH_STUDY}.json`), JSON.stringify(studyFile));
+  const target = { dataDir, ...(databaseUrl ? { databaseUrl } : {}) };
+  try {
+    let collector = await spawnCollector({ ...target, studiesDir, researcherToken: TOKEN });
+    try {
+      // A short first round warms the JIT and the database's caches; it is not counted.
+      await runIngest(collector.url, [makeBatches(2, BATCH)]);
+      const work = Array.from({ length: UPLOADERS }, () =>
+        makeBatches(config.batchesPerUploader, BATCH),
+      );
+      const ingest = await runIngest(collector.url, work);
+      await collector.stop();
+      await seedEvents(target, config.exportEvents);
+      // A fresh process, so its memory before the export is the idle collector's.
+      collector = await spawnCollector({ ...target, studiesDir, researcherToken: TOKEN });
+      const exported = await runExport(collector, TOKEN);
+      if (exported.rows !== config.exportEvents) {
+        throw new Error(`export gave ${exported.rows} rows, expected ${config.exportEvents}`);
+      }
+      return {
+        backend,
+        ingest: {
+          events: ingest.events,
+          seconds: ingest.seconds,
+          eventsPerSecond: ingest.events / ingest.seconds,
+          batchP50: quantile(ingest.batchMs, 0.5),
+          batchP99: quantile(ingest.batchMs, 0.99),
+        },
+        export: {
+          rows: exported.rows,
+          seconds: exported.seconds,
+          rowsPerSecond: exported.rows / exported.seconds,
+          memoryGrowthMiB: (exported.peakRss - exported.baseRss) / (1024 * 1024),
+        },
+      };
+    } finally {
+      await collector.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(studiesDir, { recursive: true, force: true });
+  }
+}
+
+function figures(run: BackendRun): Figure[] {
+  const rate = run.backend === 'PGlite' ? BARS.collectorPglite : BARS.collectorPostgres;
+  return [
+    judge(
+      `ingest, ${run.backend}, ${UPLOADERS} uploaders`,
+      run.ingest.eventsPerSecond,
+      'events/s',
+      rate,
+    ),
+    judge(
+      `ingest p99 per ${BATCH}-event batch, ${run.backend}`,
+      run.ingest.batchP99,
+      'ms',
+      BARS.collectorBatchP99,
+    ),
+    judge(`export, ${run.backend}`, run.export.rowsPerSecond, 'rows/s', BARS.exportRate),
+    judge(
+      `export memory growth, ${run.backend}, ${run.export.rows.toLocaleString('en-US')} events`,
+      run.export.memoryGrowthMiB,
+      'MiB',
+      BARS.exportMemory,
+    ),
+  ];
+}
+
+/** Part 5: the collector as a separate process, on embedded PGlite and on PostgreSQL. */
+export async function benchCollector(
+  config: BenchConfig,
+  env: Record<string, string | undefined> = process.env,
+): Promise<Section> {
+  const sizes = {
+    batchesPerUploader: config.quick ? 4 : 20,
+    exportEvents: Number(env.BENCH_EXPORT_EVENTS ?? (config.quick ? 50_000 : 1_000_000)),
+  };
+  const notes = [
+    `Ingest: ${UPLOADERS} participants upload ${sizes.batchesPerUploader} gzipped batches of ${BATCH} events each at once, each waiting for its previous answer, over loopback HTTP to the collector in its own process (decompress, validate, insert). Export: GET /v1/export format=events of ${sizes.exportEvents.toLocaleString('en-US')} events (uploaded, then filled up by SQL), counted line by line as it streams; memory growth is the collector process's peak resident memory (sampled from /proc every 20 ms) over its idle value.`,
+  ];
+  const runs: BackendRun[] = [await measure('PGlite', undefined, sizes)];
+  const pg = await createBenchDatabase(env);
+  const result: Figure[] = figures(runs[0] as BackendRun);
+  if ('unavailable' in pg) {
+    notes.push(pg.unavailable);
+    result.push({ name: 'PostgreSQL figures', value: null, unit: '', verdict: 'NOT RUN' });
+  } else {
+    try {
+      const run = await measure('PostgreSQL', pg.url, sizes);
+      runs.push(run);
+      result.push(...figures(run));
+    } finally {
+      await pg.drop();
+    }
+  }
+  return { part: 5, title: 'Collector ingest and export', figures: result, notes, data: runs };
+}

@@ -1,0 +1,7 @@
+import config from '../wxt.config';
+
+/**
+ * The production build, byte for byte, written beside the others instead of over
+ * `.output/chrome-mv3`, so measuring its size never races a test run reading it.
+ */
+export default { ...config, outDir: '.output/bench-production' };

@@ -1,0 +1,70 @@
+import { browser } from 'wxt/browser';
+import { type FloodOptions, floodIngest } from './flood-ingest';
+import { answerBenchRequests } from './page-channel';
+import { benchSamples, takeSamples } from './samples';
+import { timeListenersAndTimers } from './time-listeners';
+
+type Send = (message: unknown) => Promise<unknown>;
+type OutgoingMessage = { type?: unknown; events?: { cseq: number; draft: unknown }[] };
+
+/**
+ * The bench build's content script: the recorder as shipped, with stopwatches around
+ * its start-up, its handlers and its selectors, and a DOM channel through which the
+ * bench reads them and asks for ingest load. Only `--mode bench` builds include this.
+ */
+export function runRecorderWithHooks(run: () => Promise<void>): void {
+  const runtime = browser.runtime as unknown as { sendMessage: Send };
+  const send: Send = runtime.sendMessage.bind(runtime);
+  let answeredAt: number | null = null;
+  let newestCseq = -1;
+  // Counts the events each handler sends, and notes when the background said "record".
+  runtime.sendMessage = (message) => {
+    const outgoing = message as OutgoingMessage;
+    if (outgoing.type === 'recorder/hello') {
+      return send(message).then((answer) => {
+        answeredAt = performance.now();
+        return answer;
+      });
+    }
+    for (const entry of outgoing.type === 'recorder/events' ? (outgoing.events ?? []) : []) {
+      if (entry.cseq <= newestCseq) continue;
+      newestCseq = entry.cseq;
+      benchSamples.emitted += 1;
+      benchSamples.lastDraft = entry.draft;
+    }
+    const start = performance.now();
+    try {
+      return send(message);
+    } finally {
+      benchSamples.sendMs += performance.now() - start;
+    }
+  };
+
+  // Added before listeners are timed, so reading the samples never shows up in them.
+  answerBenchRequests((request) => {
+    if (request.cmd === 'samples') return takeSamples();
+    if (request.cmd === 'status') {
+      return { readyAt: benchSamples.startup.readyAt, emitted: benchSamples.emitted };
+    }
+    if (request.cmd === 'flood') {
+      const template = benchSamples.lastDraft;
+      if (typeof template !== 'object' || template === null) {
+        throw new Error('No recorded event yet to copy: interact with the page first.');
+      }
+      return floodIngest(send, template, request as unknown as FloodOptions);
+    }
+    throw new Error(`Unknown bench request ${request.cmd}`);
+  });
+  timeListenersAndTimers();
+
+  const start = performance.now();
+  const done = run();
+  benchSamples.startup.mainMs = performance.now() - start;
+  // Runs right after the recorder's code that follows the background's answer.
+  void done.then(() => {
+    if (answeredAt === null) return;
+    const now = performance.now();
+    benchSamples.startup.startMs = now - answeredAt;
+    benchSamples.startup.readyAt = now;
+  });
+}
