@@ -30,12 +30,20 @@ async function countStoredEvents(extensionPage: PageHandle): Promise<number> {
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           const db = request.result;
-          const count = db.transaction('events').objectStore('events').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result);
+          // Events are stored many to a chunk: count inside them, a chunk at a time.
+          const cursor = db.transaction('chunks').objectStore('chunks').openCursor();
+          let count = 0;
+          cursor.onsuccess = () => {
+            const current = cursor.result;
+            if (!current) {
+              db.close();
+              resolve(count);
+              return;
+            }
+            count += (current.value as { events: unknown[] }).events.length;
+            current.continue();
           };
-          count.onerror = () => reject(count.error);
+          cursor.onerror = () => reject(cursor.error);
         };
       }),
     undefined,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { acceptRecorderPort } from '../lib/background/accept-recorder-port';
 import { onIdleStateChanged, syncIdleDetection } from '../lib/background/apply-auto-pause';
 import { broadcastRecorderState } from '../lib/background/broadcast-state';
 import { checkStudy, STUDY_CHECK_ALARM } from '../lib/background/check-study';
@@ -19,7 +20,7 @@ import { runUploads, UPLOAD_ALARM } from '../lib/background/run-uploads';
 import { syncRecorderRegistration } from '../lib/background/sync-recorder-registration';
 import { toggleRecording } from '../lib/background/toggle-recording';
 import { updateBadges } from '../lib/background/update-badges';
-import { timeIngest } from '../lib/bench-hooks/time-ingest';
+import { createIngestTimer } from '../lib/bench-hooks/time-ingest';
 import { createIngestQueue } from '../lib/db/ingest-queue';
 import { getDb } from '../lib/db/open-db';
 import { getRecordingTerms } from '../lib/db/recording-terms';
@@ -75,11 +76,12 @@ export default defineBackground(() => {
   // Auto-pause: the idle state only ever pauses recording; it is never recorded.
   browser.idle.onStateChanged.addListener((state) => void onIdleStateChanged(state));
   void syncIdleDetection();
-  browser.runtime.onMessage.addListener(
-    // Bench builds time each batch from receipt to commit; the branch is dropped elsewhere.
-    import.meta.env.MODE === 'bench'
-      ? timeIngest((message, sender) => routeMessage(message, sender, ingest))
-      : (message, sender) => routeMessage(message, sender, ingest),
+  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
+  // Bench builds time each message of events from receipt to commit; the branch is
+  // dropped elsewhere.
+  const onStored = import.meta.env.MODE === 'bench' ? createIngestTimer() : undefined;
+  browser.runtime.onConnect.addListener((port) =>
+    acceptRecorderPort(port, browser.runtime.id, ingest, onStored),
   );
   browser.webNavigation.onCommitted.addListener(
     (details) => void recordNavigation(details, ingest),

@@ -1,5 +1,5 @@
 import type { TaskSpan } from '../../lib/schema';
-import type { SavedTaskLists, StoredEvent } from '../db/store';
+import type { ExportEvent, SavedTaskLists } from '../db/store';
 import { taskId } from './task-id';
 
 /**
@@ -16,7 +16,10 @@ export function taskLabeller() {
   let nextSpan = 0;
   let openStart: number | null = null;
 
-  return (row: StoredEvent, saved: SavedTaskLists | undefined): string | null => {
+  return (
+    row: Pick<ExportEvent, 'sessionId' | 'seq' | 'kind'>,
+    saved: SavedTaskLists | undefined,
+  ): string | null => {
     if (row.sessionId !== session) {
       // Chosen once per session, so a session split across pages is labelled one way.
       session = row.sessionId;
@@ -29,11 +32,11 @@ export function taskLabeller() {
       const span = spans[nextSpan];
       return span && span.start <= row.seq ? taskId(row.sessionId, span.start) : null;
     }
-    const event = row.event;
-    if (event.kind === 'task-start') openStart = event.seq;
+    // The kind and seq columns are the event's own (the export never parses its body).
+    if (row.kind === 'task-start') openStart = row.seq;
     if (openStart === null) return null;
     const id = taskId(row.sessionId, openStart);
-    if (event.kind === 'task-end') openStart = null;
+    if (row.kind === 'task-end') openStart = null;
     return id;
   };
 }

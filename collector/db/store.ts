@@ -74,7 +74,7 @@ export interface Store {
     selection: ExportSelection,
     after: EventCursor | undefined,
     limit: number,
-  ): Promise<StoredEvent[]>;
+  ): Promise<ExportEvent[]>;
   /** A page of the sessions the episodes export walks, in id order. */
   readExportSessionsPage(
     selection: ExportSelection,
@@ -128,6 +128,19 @@ export interface StoredEvent extends EventCursor {
   extensionVersion: string;
   consentVersion: string;
   event: TraceEvent;
+}
+
+/**
+ * An event as the export reads it: the stored event as JSON text, never parsed, since
+ * the export only writes it out again; its kind and seq come from their own columns.
+ */
+export interface ExportEvent extends EventCursor {
+  studyId: string;
+  extensionVersion: string;
+  consentVersion: string;
+  kind: string;
+  /** The event as JSON.stringify writes it, keys in the stored (jsonb) order. */
+  eventJson: string;
 }
 
 /** An Idempotency-Key is scoped to the participant its token names, never global. */

@@ -3,7 +3,8 @@ import { deleteExpiredSessions } from '../db/delete-expired-sessions';
 import { deleteUnsentFromOrigins } from '../db/delete-unsent-from-origins';
 import { endOpenSession } from '../db/end-open-session';
 import type { IngestItem, IngestOutcome } from '../db/ingest-events';
-import { getDb } from '../db/open-db';
+import { type Db, getDb } from '../db/open-db';
+import { pruneSenders } from '../db/prune-senders';
 import { getRecordingTerms } from '../db/recording-terms';
 import { compileMatchPattern } from '../privacy/match-pattern';
 import { injectIntoOpenTabs } from './inject-into-open-tabs';
@@ -44,13 +45,19 @@ export async function onStartup(): Promise<void> {
   await endOpenSession(db, 'browser-closed');
   const current = await getRecordingTerms(db);
   await syncRecorderRegistration(current);
-  if (current?.retentionDays) await deleteExpiredSessions(db, current.retentionDays);
+  await housekeeping(db, current?.retentionDays);
 }
 
 export async function onRetentionAlarm(): Promise<void> {
   const db = await getDb();
   const current = await getRecordingTerms(db);
-  if (current?.retentionDays) await deleteExpiredSessions(db, current.retentionDays);
+  await housekeeping(db, current?.retentionDays);
+}
+
+/** Daily and at browser start: expired sessions go, and so do records of long-gone senders. */
+async function housekeeping(db: Db, retentionDays: number | null | undefined): Promise<void> {
+  if (retentionDays) await deleteExpiredSessions(db, retentionDays);
+  await pruneSenders(db);
 }
 
 /** A site's access was revoked: stop at once and delete what it recorded that was not sent. */

@@ -1,7 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
-import type { IngestItem, IngestOutcome } from '../db/ingest-events';
-import { contentMessage, pageMessage } from '../messaging/protocol';
-import { handleContentMessage } from './handle-content-message';
+import { pageMessage, recorderHello } from '../messaging/protocol';
+import { answerRecorderHello } from './answer-recorder-hello';
 import { handlePageMessage } from './handle-page-message';
 import { logMessageForTests } from './log-message-for-tests';
 
@@ -13,7 +12,6 @@ import { logMessageForTests } from './log-message-for-tests';
 export function routeMessage(
   raw: unknown,
   sender: Browser.runtime.MessageSender,
-  ingest: (items: readonly IngestItem[]) => Promise<IngestOutcome[]>,
 ): Promise<unknown> | undefined {
   if (sender.id !== browser.runtime.id) return undefined;
   logMessageForTests(raw);
@@ -25,7 +23,7 @@ export function routeMessage(
     return handlePageMessage(parsed.data);
   }
   if (!sender.tab) return undefined;
-  const parsed = contentMessage.safeParse(raw);
-  if (!parsed.success) return Promise.resolve({ acked: [] });
-  return handleContentMessage(parsed.data, sender, ingest);
+  // Recorded events come over the recorder's port (accept-recorder-port.ts).
+  if (!recorderHello.safeParse(raw).success) return undefined;
+  return answerRecorderHello(sender);
 }

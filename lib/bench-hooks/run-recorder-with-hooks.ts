@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
+import type { EventPort } from '../messaging/create-event-sender';
 import { type FloodOptions, floodIngest } from './flood-ingest';
 import { answerBenchRequests } from './page-channel';
 import { benchSamples, takeSamples } from './samples';
 import { timeListenersAndTimers } from './time-listeners';
 
 type Send = (message: unknown) => Promise<unknown>;
+type Connect = (info: { name: string }) => EventPort;
 type OutgoingMessage = { type?: unknown; events?: { cseq: number; draft: unknown }[] };
 
 /**
@@ -13,31 +15,38 @@ type OutgoingMessage = { type?: unknown; events?: { cseq: number; draft: unknown
  * bench reads them and asks for ingest load. Only `--mode bench` builds include this.
  */
 export function runRecorderWithHooks(run: () => Promise<void>): void {
-  const runtime = browser.runtime as unknown as { sendMessage: Send };
+  const runtime = browser.runtime as unknown as { sendMessage: Send; connect: Connect };
   const send: Send = runtime.sendMessage.bind(runtime);
+  const connect: Connect = runtime.connect.bind(runtime);
   let answeredAt: number | null = null;
   let newestCseq = -1;
-  // Counts the events each handler sends, and notes when the background said "record".
+  // Notes when the background said "record".
   runtime.sendMessage = (message) => {
-    const outgoing = message as OutgoingMessage;
-    if (outgoing.type === 'recorder/hello') {
-      return send(message).then((answer) => {
-        answeredAt = performance.now();
-        return answer;
-      });
-    }
-    for (const entry of outgoing.type === 'recorder/events' ? (outgoing.events ?? []) : []) {
-      if (entry.cseq <= newestCseq) continue;
-      newestCseq = entry.cseq;
-      benchSamples.emitted += 1;
-      benchSamples.lastDraft = entry.draft;
-    }
-    const start = performance.now();
-    try {
-      return send(message);
-    } finally {
-      benchSamples.sendMs += performance.now() - start;
-    }
+    if ((message as OutgoingMessage).type !== 'recorder/hello') return send(message);
+    return send(message).then((answer) => {
+      answeredAt = performance.now();
+      return answer;
+    });
+  };
+  // Counts the events each handler sends, and times handing them to the port.
+  runtime.connect = (info) => {
+    const port = connect(info);
+    const post = port.postMessage.bind(port);
+    port.postMessage = (message) => {
+      for (const entry of (message as OutgoingMessage).events ?? []) {
+        if (entry.cseq <= newestCseq) continue;
+        newestCseq = entry.cseq;
+        benchSamples.emitted += 1;
+        benchSamples.lastDraft = entry.draft;
+      }
+      const start = performance.now();
+      try {
+        post(message);
+      } finally {
+        benchSamples.sendMs += performance.now() - start;
+      }
+    };
+    return port;
   };
 
   // Added before listeners are timed, so reading the samples never shows up in them.
@@ -51,7 +60,7 @@ export function runRecorderWithHooks(run: () => Promise<void>): void {
       if (typeof template !== 'object' || template === null) {
         throw new Error('No recorded event yet to copy: interact with the page first.');
       }
-      return floodIngest(send, template, request as unknown as FloodOptions);
+      return floodIngest(connect, template, request as unknown as FloodOptions);
     }
     throw new Error(`Unknown bench request ${request.cmd}`);
   });

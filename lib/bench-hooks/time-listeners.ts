@@ -68,11 +68,15 @@ function timed<T>(type: string, run: () => T): () => T {
     try {
       return run();
     } finally {
-      benchSamples.handlers.push({
-        type,
-        ms: performance.now() - start,
-        emitted: benchSamples.emitted - emittedBefore,
-        sendMs: benchSamples.sendMs - sendMsBefore,
+      // The recorder posts a handler's events in a microtask queued by the handler,
+      // which runs right after it returns and before this one: the sample includes it.
+      queueMicrotask(() => {
+        benchSamples.handlers.push({
+          type,
+          ms: performance.now() - start,
+          emitted: benchSamples.emitted - emittedBefore,
+          sendMs: benchSamples.sendMs - sendMsBefore,
+        });
       });
     }
   };

@@ -1,4 +1,5 @@
 import type { Db } from './open-db';
+import { sessionChunks } from './session-chunks';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -9,13 +10,11 @@ export async function deleteExpiredSessions(
   now = Date.now(),
 ): Promise<number> {
   const cutoff = now - retentionDays * DAY_MS;
-  const tx = db.transaction(['sessions', 'events', 'uploads'], 'readwrite');
+  const tx = db.transaction(['sessions', 'chunks', 'uploads'], 'readwrite');
   let deleted = 0;
   for (const session of await tx.objectStore('sessions').getAll()) {
     if (session.startedAt >= cutoff) continue;
-    await tx
-      .objectStore('events')
-      .delete(IDBKeyRange.bound([session.id, 0], [session.id, Number.MAX_SAFE_INTEGER]));
+    await tx.objectStore('chunks').delete(sessionChunks(session.id));
     await tx.objectStore('sessions').delete(session.id);
     await tx.objectStore('uploads').delete(session.id);
     deleted += 1;

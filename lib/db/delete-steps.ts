@@ -1,12 +1,11 @@
 import type { DeleteStepsOutcome } from '../review/review-types';
 import { sessionTasks } from '../review/session-tasks';
 import type { TaskSpan } from '../schema';
+import { readSessionChunks, saveChunk } from './chunk-store';
 import type { Db } from './open-db';
 import { SESSION_GONE } from './read-review-session';
 import type { StoredEvent } from './schema';
-
-type Tx = ReturnType<typeof writeTx>;
-const writeTx = (db: Db) => db.transaction(['events', 'sessions', 'uploads'], 'readwrite');
+import { flattenChunks, keepEvents } from './session-chunks';
 
 const isTaskMarker = (stored: StoredEvent) =>
   stored.event.kind === 'task-start' || stored.event.kind === 'task-end';
@@ -22,30 +21,28 @@ export async function deleteSteps(
   seqs: readonly number[],
   now = Date.now(),
 ): Promise<DeleteStepsOutcome> {
-  const tx = writeTx(db);
-  const events = tx.objectStore('events');
+  const tx = db.transaction(['chunks', 'sessions', 'uploads'], 'readwrite');
+  const chunks = tx.objectStore('chunks');
   const session = await tx.objectStore('sessions').get(sessionId);
   if (!session) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new Error(SESSION_GONE);
   }
-  const doomed: StoredEvent[] = [];
-  for (const seq of new Set(seqs)) {
-    const stored = await events.get([sessionId, seq]);
-    if (stored) doomed.push(stored);
-  }
+  // The whole session is read once: saved tasks may need every event, and trimming
+  // them needs every sequence number that survives.
+  const stored = await readSessionChunks(chunks, sessionId);
+  const events = flattenChunks(stored);
+  const wanted = new Set(seqs);
+  const doomed = events.filter((entry) => wanted.has(entry.seq));
 
   // Task markers make the tasks review shows: deleting one must not move a task, so
   // the tasks as the volunteer sees them now are kept as the session's task list.
   let saved = session.tasks;
   if (doomed.some(isTaskMarker)) {
-    const all = await events.getAll(
-      IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER]),
-    );
     saved = {
       spans: sessionTasks(
-        all.map((stored) => stored.event),
+        events.map((entry) => entry.event),
         saved,
       ),
       through: session.nextSeq,
@@ -53,21 +50,23 @@ export async function deleteSteps(
     };
   }
 
+  for (const chunk of stored) {
+    const keep = chunk.events.map((event) => !wanted.has(event.seq));
+    if (!keep.includes(false)) continue;
+    await saveChunk(chunks, keepEvents(chunk, keep));
+  }
+
   let alreadyUploaded = 0;
   const quarantined = new Set<number>();
-  for (const stored of doomed) {
-    await events.delete([sessionId, stored.seq]);
-    if (stored.uploaded === 1) alreadyUploaded += 1;
-    if (stored.uploaded === 2) quarantined.add(stored.seq);
+  for (const entry of doomed) {
+    if (entry.uploaded === 1) alreadyUploaded += 1;
+    if (entry.uploaded === 2) quarantined.add(entry.seq);
   }
   session.eventCount = Math.max(0, session.eventCount - doomed.length);
   session.uploadedCount = Math.max(0, session.uploadedCount - alreadyUploaded);
   if (saved) {
-    session.tasks = {
-      ...saved,
-      spans: await trimSpans(tx, sessionId, saved.spans),
-      savedAt: now,
-    };
+    const left = events.filter((entry) => !wanted.has(entry.seq)).map((entry) => entry.seq);
+    session.tasks = { ...saved, spans: trimSpans(left, saved.spans), savedAt: now };
   }
   await tx.objectStore('sessions').put(session);
 
@@ -83,16 +82,13 @@ export async function deleteSteps(
   return { deleted: doomed.length, alreadyUploaded };
 }
 
-/** Each task shrinks to the steps it still has; a task with none left goes. */
-async function trimSpans(tx: Tx, sessionId: string, spans: readonly TaskSpan[]) {
-  const events = tx.objectStore('events');
+/** Each task shrinks to the steps it still has (`left`: sequence numbers in order); a task with none left goes. */
+function trimSpans(left: readonly number[], spans: readonly TaskSpan[]): TaskSpan[] {
   const kept: TaskSpan[] = [];
   for (const span of spans) {
-    const range = IDBKeyRange.bound([sessionId, span.start], [sessionId, span.end]);
-    const first = await events.openKeyCursor(range, 'next');
-    const last = await events.openKeyCursor(range, 'prev');
-    if (!first || !last) continue;
-    kept.push({ ...span, start: first.key[1], end: last.key[1] });
+    const inside = left.filter((seq) => seq >= span.start && seq <= span.end);
+    if (inside.length === 0) continue;
+    kept.push({ ...span, start: inside[0]!, end: inside.at(-1)! });
   }
   return kept;
 }

@@ -1,4 +1,5 @@
 import type { Db } from './open-db';
+import { keepEvents } from './session-chunks';
 
 /**
  * When a site's permission is revoked or consent withdrawn, its events that have not
@@ -8,15 +9,20 @@ export async function deleteUnsentFromOrigins(
   db: Db,
   isRevoked: (origin: string) => boolean,
 ): Promise<number> {
-  const tx = db.transaction(['events', 'sessions'], 'readwrite');
+  const tx = db.transaction(['chunks', 'sessions'], 'readwrite');
   const removedBySession = new Map<string, number>();
-  let cursor = await tx.objectStore('events').openCursor();
+  let cursor = await tx.objectStore('chunks').openCursor();
   while (cursor) {
-    const { event, uploaded, session } = cursor.value;
-    const origin = 'page' in event ? event.page?.origin : undefined;
-    if (uploaded === 0 && origin !== undefined && isRevoked(origin)) {
-      await cursor.delete();
-      removedBySession.set(session, (removedBySession.get(session) ?? 0) + 1);
+    const chunk = cursor.value;
+    const keep = chunk.events.map((event, index) => {
+      const origin = 'page' in event ? event.page?.origin : undefined;
+      return !(chunk.uploaded[index] === 0 && origin !== undefined && isRevoked(origin));
+    });
+    const removed = keep.filter((kept) => !kept).length;
+    if (removed === chunk.events.length) await cursor.delete();
+    else if (removed > 0) await cursor.update(keepEvents(chunk, keep));
+    if (removed > 0) {
+      removedBySession.set(chunk.session, (removedBySession.get(chunk.session) ?? 0) + removed);
     }
     cursor = await cursor.continue();
   }

@@ -1,4 +1,5 @@
 import { type EventLine, SCHEMA_VERSION } from '../schema';
+import { readSessionChunks } from './chunk-store';
 import type { Db } from './open-db';
 
 /** The pseudonym local exports carry: the dataset format needs one, and it names nobody. */
@@ -12,27 +13,28 @@ export async function exportLocalJsonl(
   db: Db,
   extensionVersion: string,
 ): Promise<{ jsonl: string; lines: number }> {
-  const tx = db.transaction(['events', 'sessions']);
+  const tx = db.transaction(['chunks', 'sessions']);
   const sessions = (await tx.objectStore('sessions').getAll()).sort(
     (a, b) => a.startedAt - b.startedAt,
   );
-  const chunks: string[] = [];
+  const lines: string[] = [];
   for (const session of sessions) {
-    const range = IDBKeyRange.bound([session.id, 0], [session.id, Number.MAX_SAFE_INTEGER]);
-    for (const { event } of await tx.objectStore('events').getAll(range)) {
-      const line: EventLine = {
-        schemaVersion: SCHEMA_VERSION,
-        study: session.studyId ?? 'local',
-        participant: LOCAL_PARTICIPANT,
-        session: session.id,
-        extensionVersion,
-        consentVersion: session.consentVersion,
-        task: null,
-        event,
-      };
-      chunks.push(`${JSON.stringify(line)}\n`);
+    for (const chunk of await readSessionChunks(tx.objectStore('chunks'), session.id)) {
+      for (const event of chunk.events) {
+        const line: EventLine = {
+          schemaVersion: SCHEMA_VERSION,
+          study: session.studyId ?? 'local',
+          participant: LOCAL_PARTICIPANT,
+          session: session.id,
+          extensionVersion,
+          consentVersion: session.consentVersion,
+          task: null,
+          event,
+        };
+        lines.push(`${JSON.stringify(line)}\n`);
+      }
     }
   }
   await tx.done;
-  return { jsonl: chunks.join(''), lines: chunks.length };
+  return { jsonl: lines.join(''), lines: lines.length };
 }

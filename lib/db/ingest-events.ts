@@ -1,8 +1,9 @@
 import { type Session, type TraceEvent, traceEvent } from '../schema';
+import { appendableChunk, chunksWith, lastChunkFirst } from './append-events';
 import type { Db } from './open-db';
 import { type RecordingTerms, termsFrom } from './recording-terms';
-import type { MetaValues, StoredEvent } from './schema';
-import { sourceKey, storedSources } from './stored-sources';
+import type { MetaValues } from './schema';
+import { readSourceLedger } from './source-ledger';
 
 /** A session ends after this long without an event. */
 export const IDLE_MS = 30 * 60 * 1000;
@@ -26,17 +27,21 @@ export type IngestOutcome = 'stored' | 'duplicate' | 'dropped';
 /**
  * Stores drafts in one transaction: reads pause and enrollment state, finds or starts
  * the session, skips resends already stored, hands out sequence numbers. Everything
- * it needs lives in the database, so a stopped service worker loses nothing.
+ * it needs lives in the database, so a stopped service worker loses nothing. A batch
+ * costs a few records whatever its size: its events go into one or two chunks and
+ * each sender's record of what it had stored is read and written once.
  */
 export async function ingestEvents(
   db: Db,
   items: readonly IngestItem[],
   now = Date.now(),
 ): Promise<IngestOutcome[]> {
-  const tx = db.transaction(['events', 'sessions', 'meta'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['chunks', 'senders', 'sessions', 'meta'], 'readwrite', {
+    durability: 'relaxed',
+  });
   const meta = tx.objectStore('meta');
   const sessions = tx.objectStore('sessions');
-  const events = tx.objectStore('events');
+  const chunks = tx.objectStore('chunks');
   const [paused, enrollment, local, reconsent, currentId] = (await Promise.all([
     meta.get('paused'),
     meta.get('enrollment'),
@@ -57,7 +62,17 @@ export async function ingestEvents(
     return items.map(() => 'dropped');
   }
 
-  let session = currentId ? await sessions.get(currentId) : undefined;
+  // Every read is issued at once: each request is a round trip to the browser process,
+  // and a round trip per event in turn left the background idle most of the time.
+  let [session, ledger, lastFirst] = await Promise.all([
+    currentId ? sessions.get(currentId) : undefined,
+    readSourceLedger(
+      tx.objectStore('senders'),
+      items.flatMap((item) => (item.source ? [item.source] : [])),
+    ),
+    currentId ? lastChunkFirst(chunks, currentId) : undefined,
+  ]);
+  const writes: Promise<unknown>[] = [];
   const otherTerms =
     session !== undefined &&
     (session.consentVersion !== terms.consentVersion || session.studyId !== terms.studyId);
@@ -65,26 +80,18 @@ export async function ingestEvents(
     if (session.endedAt === null) {
       session.endedAt = session.lastEventAt;
       session.endReason = otherTerms ? 'consent-changed' : 'idle';
-      await sessions.put(session);
+      writes.push(sessions.put(session));
     }
     session = undefined;
+    lastFirst = undefined;
   }
-
-  // Resends are found with one query, and every write is issued without waiting for the
-  // one before (IndexedDB runs them in order): a round trip per event in turn left the
-  // background idle most of the time and capped ingest near 1,000 events/s.
-  const seen = await storedSources(
-    events.index('bySource'),
-    items.flatMap((item) => (item.source ? [item.source] : [])),
-  );
-  const writes: Promise<unknown>[] = [];
+  const startSeq = session?.nextSeq ?? 0;
 
   // A new session is written only once an event in it is stored.
   let sessionWritten = session !== undefined;
-  let sessionChanged = false;
+  const stored: TraceEvent[] = [];
   for (const item of items) {
-    const source = item.source ? sourceKey(item.source) : null;
-    if (source !== null && seen.has(source)) {
+    if (item.source && ledger.has(item.source)) {
       outcomes.push('duplicate');
       continue;
     }
@@ -104,22 +111,19 @@ export async function ingestEvents(
       writes.push(meta.put(session.id, 'currentSession'));
       sessionWritten = true;
     }
-    const stored: StoredEvent = {
-      session: session.id,
-      seq: parsed.data.seq,
-      event: parsed.data,
-      uploaded: 0,
-      ...(item.source ? { source: item.source } : {}),
-    };
-    writes.push(events.add(stored));
-    if (source !== null) seen.add(source);
+    stored.push(parsed.data);
+    if (item.source) ledger.add(item.source);
     session.nextSeq += 1;
     session.eventCount += 1;
     session.lastEventAt = now;
-    sessionChanged = true;
     outcomes.push('stored');
   }
-  if (session && sessionChanged) writes.push(sessions.put(session));
+  if (session && stored.length > 0) {
+    // Only a small last chunk is read back and extended; otherwise the events start a new one.
+    const tail = await appendableChunk(chunks, session.id, startSeq, lastFirst);
+    for (const chunk of chunksWith(tail, session.id, stored)) writes.push(chunks.put(chunk));
+    writes.push(...ledger.save(now), sessions.put(session));
+  }
   // One failed write aborts the transaction, and every other write and `done` with it.
   await Promise.all([...writes, tx.done]);
   return outcomes;

@@ -13,8 +13,8 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /**
- * Gathers items arriving in the same task into one transaction: one commit for a
- * burst of messages instead of one per message. When storage is full, events the
+ * Gathers items arriving in the same task, or while the previous transaction commits,
+ * into one transaction: one commit for a burst of messages instead of one per message. When storage is full, events the
  * collector already has are pruned and the write retried; if it still does not fit,
  * capture pauses (visibly) instead of half-writing anything.
  */
@@ -25,6 +25,7 @@ export function createIngestQueue(getDb: () => Promise<Db>, options: IngestQueue
     reject: (error: unknown) => void;
   }[] = [];
   let scheduled = false;
+  let writing = false;
 
   async function write(items: IngestItem[]): Promise<IngestOutcome[]> {
     const db = await getDb();
@@ -45,8 +46,17 @@ export function createIngestQueue(getDb: () => Promise<Db>, options: IngestQueue
     }
   }
 
+  function schedule() {
+    if (scheduled || writing || pending.length === 0) return;
+    scheduled = true;
+    setTimeout(flush, 0);
+  }
+
+  // One transaction at a time: what arrives while one commits waits for the next,
+  // so under load transactions grow instead of queueing up one per message.
   async function flush() {
     scheduled = false;
+    writing = true;
     const batch = pending;
     pending = [];
     try {
@@ -56,6 +66,9 @@ export function createIngestQueue(getDb: () => Promise<Db>, options: IngestQueue
       });
     } catch (error) {
       for (const entry of batch) entry.reject(error);
+    } finally {
+      writing = false;
+      schedule();
     }
   }
 
@@ -64,10 +77,7 @@ export function createIngestQueue(getDb: () => Promise<Db>, options: IngestQueue
       (item) =>
         new Promise<IngestOutcome>((resolve, reject) => pending.push({ item, resolve, reject })),
     );
-    if (!scheduled) {
-      scheduled = true;
-      setTimeout(flush, 0);
-    }
+    schedule();
     return Promise.all(promises);
   };
 }

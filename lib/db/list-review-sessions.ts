@@ -1,7 +1,7 @@
 import type { RecordingMode } from '../messaging/protocol';
 import type { ReviewList } from '../review/review-types';
 import { sessionTasks } from '../review/session-tasks';
-import type { TraceEvent } from '../schema';
+import { type ChunkStore, chunksCovering } from './chunk-store';
 import { getMeta } from './meta';
 import type { Db } from './open-db';
 import { reviewSummary } from './review-summary';
@@ -21,7 +21,7 @@ export async function listReviewSessions(db: Db): Promise<ReviewList> {
     getMeta(db, 'currentSession'),
   ]);
   const mode: RecordingMode = enrollment ? 'study' : local ? 'local' : 'none';
-  const tx = db.transaction(['sessions', 'uploads', 'events']);
+  const tx = db.transaction(['sessions', 'uploads', 'chunks']);
   const [stored, jobs] = await Promise.all([
     tx.objectStore('sessions').getAll(),
     tx.objectStore('uploads').getAll(),
@@ -29,7 +29,7 @@ export async function listReviewSessions(db: Db): Promise<ReviewList> {
   const jobById = new Map(jobs.map((job) => [job.session, job]));
   const sessions = [];
   for (const session of stored) {
-    const taskCount = await countTasks(db.name, tx.objectStore('events'), session);
+    const taskCount = await countTasks(db.name, tx.objectStore('chunks'), session);
     sessions.push(
       reviewSummary(session, jobById.get(session.id), { taskCount, currentSession, enrollment }),
     );
@@ -41,7 +41,7 @@ export async function listReviewSessions(db: Db): Promise<ReviewList> {
 
 async function countTasks(
   dbName: string,
-  events: { getAll(range: IDBKeyRange): Promise<{ event: TraceEvent }[]> },
+  chunks: ChunkStore,
   session: StoredSession,
 ): Promise<number> {
   const saved = session.tasks;
@@ -52,10 +52,9 @@ async function countTasks(
   const cached = taskCounts.get(cacheKey);
   if (cached?.key === key) return cached.count;
   const from = saved?.through ?? 0;
-  const range = IDBKeyRange.bound([session.id, from], [session.id, Number.MAX_SAFE_INTEGER]);
-  const stored = await events.getAll(range);
+  const stored = await chunksCovering(chunks, session.id, from, Number.MAX_SAFE_INTEGER);
   const count = sessionTasks(
-    stored.map((entry) => entry.event),
+    stored.flatMap((chunk) => chunk.events).filter((event) => event.seq >= from),
     saved,
   ).length;
   taskCounts.set(cacheKey, { key, count });

@@ -1,4 +1,5 @@
-import { type IDBPDatabase, openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { migrateEventsToChunks } from './migrate-events-to-chunks';
 import { DB_NAME, DB_VERSION, type TasktraceDB } from './schema';
 
 export type Db = IDBPDatabase<TasktraceDB>;
@@ -9,7 +10,10 @@ export type Db = IDBPDatabase<TasktraceDB>;
  */
 export function openTasktraceDb(name = DB_NAME): Promise<Db> {
   return openDB<TasktraceDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(typed, oldVersion, _newVersion, typedTx) {
+      // Old steps name stores that no longer exist (`events`), so they run untyped.
+      const db = typed as unknown as IDBPDatabase;
+      const tx = typedTx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
       if (oldVersion < 1) {
         const events = db.createObjectStore('events', { keyPath: ['session', 'seq'] });
         events.createIndex('bySource', 'source', { unique: true });
@@ -20,8 +24,25 @@ export function openTasktraceDb(name = DB_NAME): Promise<Db> {
       if (oldVersion < 2) {
         db.createObjectStore('uploads', { keyPath: 'session' });
       }
+      if (oldVersion < 3) {
+        const chunks = db.createObjectStore('chunks', { keyPath: ['session', 'first'] });
+        chunks.createIndex('byUnsent', ['session', 'unsent', 'first']);
+        db.createObjectStore('senders', { keyPath: 'clientId' });
+        if (oldVersion < 1) db.deleteObjectStore('events');
+        // A failed move aborts the upgrade: the database stays at version 2, events intact.
+        else migrateEventsToChunks(db, tx, Date.now()).catch(() => abortQuietly(tx));
+      }
     },
   });
+}
+
+/** Aborting a transaction that a failed request already aborted throws; either way it ends. */
+function abortQuietly(tx: IDBPTransaction<unknown, string[], 'versionchange'>) {
+  try {
+    tx.abort();
+  } catch {
+    // Already aborted.
+  }
 }
 
 let shared: Promise<Db> | undefined;

@@ -1,16 +1,18 @@
 import type { Db } from './open-db';
 import { openSession } from './open-session';
+import { sessionChunks } from './session-chunks';
 
 /** The task started in the open session and not yet ended, if any. */
 export async function openTask(db: Db): Promise<{ goal: string; startedAt: number } | null> {
   const session = await openSession(db);
   if (!session) return null;
-  const range = IDBKeyRange.bound([session.id, 0], [session.id, Number.MAX_SAFE_INTEGER]);
-  let cursor = await db.transaction('events').store.openCursor(range, 'prev');
+  // From the newest event back: the last task marker decides.
+  let cursor = await db.transaction('chunks').store.openCursor(sessionChunks(session.id), 'prev');
   while (cursor) {
-    const { event } = cursor.value;
-    if (event.kind === 'task-end') return null;
-    if (event.kind === 'task-start') return { goal: event.goal, startedAt: event.t };
+    for (const event of [...cursor.value.events].reverse()) {
+      if (event.kind === 'task-end') return null;
+      if (event.kind === 'task-start') return { goal: event.goal, startedAt: event.t };
+    }
     cursor = await cursor.continue();
   }
   return null;

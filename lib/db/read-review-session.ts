@@ -4,6 +4,7 @@ import { sessionTasks } from '../review/session-tasks';
 import { getMeta } from './meta';
 import type { Db } from './open-db';
 import { reviewSummary } from './review-summary';
+import { flattenChunks, sessionChunks } from './session-chunks';
 
 export const SESSION_GONE = 'This session is no longer on this computer.';
 
@@ -15,16 +16,15 @@ export async function readReviewSession(db: Db, id: string): Promise<ReviewSessi
     getMeta(db, 'currentSession'),
   ]);
   const mode: RecordingMode = enrollment ? 'study' : local ? 'local' : 'none';
-  const tx = db.transaction(['sessions', 'uploads', 'events']);
-  const range = IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]);
+  const tx = db.transaction(['sessions', 'uploads', 'chunks']);
   const [session, job, stored] = await Promise.all([
     tx.objectStore('sessions').get(id),
     tx.objectStore('uploads').get(id),
-    tx.objectStore('events').getAll(range),
+    tx.objectStore('chunks').getAll(sessionChunks(id)),
   ]);
   await tx.done;
   if (!session) throw new Error(SESSION_GONE);
-  const steps = stored.map(({ event, uploaded }) => ({ event, uploaded }));
+  const steps = flattenChunks(stored).map(({ event, uploaded }) => ({ event, uploaded }));
   const tasks = sessionTasks(
     steps.map((step) => step.event),
     session.tasks,

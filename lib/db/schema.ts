@@ -9,19 +9,51 @@ import type {
 } from '../schema';
 
 export const DB_NAME = 'tasktrace';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
+/** Whether the collector has an event: IndexedDB cannot index booleans, hence numbers. */
+export type UploadState =
+  /** Not yet acknowledged by the collector. */
+  | 0
+  /** Acknowledged. */
+  | 1
+  /** Too large for the collector ever to take, so it stays here. */
+  | 2;
+
+/** One event as readers see it, taken out of its chunk. */
 export type StoredEvent = {
   session: string;
   seq: number;
   event: TraceEvent;
-  /** [clientId, cseq] of the content script that sent it; absent for background events. */
-  source?: [string, number];
-  /**
-   * 0 until the collector has acknowledged it, 1 after; 2 when it is too large for the
-   * collector ever to take, so it stays here (IndexedDB cannot index booleans).
-   */
-  uploaded: 0 | 1 | 2;
+  uploaded: UploadState;
+};
+
+/**
+ * Consecutive events of one session, stored as one record: IndexedDB's cost is per
+ * record, so one record per event capped ingest near 2,500 events/s where a record of
+ * 200 events reaches 150,000 (bench/idb-ceiling.ts). Chunks of a session never overlap
+ * and hold their events in sequence order; a chunk whose events are all deleted goes.
+ */
+export type StoredChunk = {
+  session: string;
+  /** Sequence number of the chunk's first event when written; stays its key after that event is deleted. */
+  first: number;
+  events: TraceEvent[];
+  /** Parallel to `events`. */
+  uploaded: UploadState[];
+  /** 1 while any event here has `uploaded` 0, so uploads find the chunks left to send by index. */
+  unsent: 0 | 1;
+};
+
+/**
+ * Which numbered events a content script's instance already had stored, so a resend
+ * is recognised without an index over every event. Pruned after a week untouched.
+ */
+export type SenderRecord = {
+  clientId: string;
+  /** Sorted, disjoint, non-adjacent inclusive ranges of stored `cseq`s. */
+  ranges: [number, number][];
+  touchedAt: number;
 };
 
 /** The tasks the volunteer set for a session in review, replacing those read from markers. */
@@ -62,14 +94,12 @@ export type MetaValues = {
 export type MetaKey = keyof MetaValues;
 
 export interface TasktraceDB extends DBSchema {
-  events: {
+  chunks: {
     key: [string, number];
-    value: StoredEvent;
-    indexes: {
-      bySource: [string, number];
-      byUpload: [string, number, number];
-    };
+    value: StoredChunk;
+    indexes: { byUnsent: [string, number, number] };
   };
+  senders: { key: string; value: SenderRecord };
   sessions: { key: string; value: StoredSession };
   meta: { key: MetaKey; value: MetaValues[MetaKey] };
   uploads: { key: string; value: UploadJob };

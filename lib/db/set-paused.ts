@@ -1,6 +1,7 @@
+import { appendEvents } from './append-events';
 import { IDLE_MS, ingestEvents } from './ingest-events';
 import type { Db } from './open-db';
-import type { MetaValues, StoredEvent } from './schema';
+import type { MetaValues } from './schema';
 
 /**
  * Pausing writes a `pause` marker into the open session in the same transaction as the
@@ -14,7 +15,7 @@ export async function setPaused(
   now = Date.now(),
   reason: MetaValues['pausedReason'] = 'volunteer',
 ): Promise<void> {
-  const tx = db.transaction(['events', 'sessions', 'meta'], 'readwrite');
+  const tx = db.transaction(['chunks', 'sessions', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   const wasPaused = ((await meta.get('paused')) as boolean | undefined) ?? false;
   const previousReason = (await meta.get('pausedReason')) as MetaValues['pausedReason'] | undefined;
@@ -27,13 +28,9 @@ export async function setPaused(
       | undefined;
     const session = currentId ? await tx.objectStore('sessions').get(currentId) : undefined;
     if (session && session.endedAt === null && now - session.lastEventAt <= IDLE_MS) {
-      const marker: StoredEvent = {
-        session: session.id,
-        seq: session.nextSeq,
-        event: { kind: 'pause', session: session.id, seq: session.nextSeq, t: now },
-        uploaded: 0,
-      };
-      await tx.objectStore('events').add(marker);
+      await appendEvents(tx.objectStore('chunks'), session.id, session.nextSeq, [
+        { kind: 'pause', session: session.id, seq: session.nextSeq, t: now },
+      ]);
       session.nextSeq += 1;
       session.eventCount += 1;
       session.lastEventAt = now;

@@ -1,78 +1,128 @@
 import type { PageEventDraft } from '../schema';
+import type { EventsAck } from './protocol';
 
-export type SendEvents = (
-  clientId: string,
-  events: { cseq: number; draft: PageEventDraft }[],
-) => Promise<unknown>;
+/** The part of `runtime.Port` the sender uses, so tests can hand it a plain object. */
+export type EventPort = {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+};
+
+/** Opens a port to the background; throws when the extension context is gone. */
+export type OpenPort = () => EventPort;
 
 const MAX_PER_MESSAGE = 200;
-const SEND_TIMEOUT_MS = 10_000;
+/** A stopped worker may leave a message unanswered without closing the port. */
+const ACK_TIMEOUT_MS = 10_000;
+const RETRY_MS = [0, 250, 1000, 3000, 10_000];
 
-function isAck(value: unknown): value is { acked: number[] } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as { acked?: unknown }).acked)
-  );
+function ackedOf(message: unknown): number[] | null {
+  const acked = (message as Partial<EventsAck> | null)?.acked;
+  return Array.isArray(acked) ? acked : null;
 }
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no answer')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-const RETRY_MS = [250, 1000, 3000, 10_000];
 
 /**
  * Keeps every event until the background acknowledges that it was stored, and
- * resends what was not acknowledged. Each event is sent at once: a click on a link
- * must reach the background before the page unloads.
+ * resends what was not acknowledged. Events travel over one long-lived port: a
+ * `postMessage` costs the page a few microseconds where a `sendMessage` opened a
+ * channel per event. Each event is posted in the task that recorded it (a click on
+ * a link must reach the background before the page unloads); events of one task
+ * share a message. The port is opened when there is something to send, so an idle
+ * page does not hold the background awake.
  */
-export function createEventSender(send: SendEvents, signal: AbortSignal) {
+export function createEventSender(open: OpenPort, signal: AbortSignal) {
   const clientId = crypto.randomUUID();
   const unacked = new Map<number, PageEventDraft>();
-  const inFlight = new Set<number>();
+  /** Posted on the current port and not yet acknowledged, with when. */
+  const inFlight = new Map<number, number>();
+  let port: EventPort | null = null;
   let nextSeq = 0;
   let failures = 0;
+  let flushQueued = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let ackTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function drop(current: EventPort) {
+    if (port !== current) return;
+    port = null;
+    // Whatever the old port carried may or may not be stored: the background
+    // recognises resends, so everything unacknowledged goes again.
+    inFlight.clear();
+    clearTimeout(ackTimer);
+    ackTimer = undefined;
+    if (unacked.size > 0) scheduleRetry();
+  }
+
+  function connect(): EventPort | null {
+    if (port) return port;
+    try {
+      const opened = open();
+      port = opened;
+      opened.onMessage.addListener((message) => {
+        const acked = ackedOf(message);
+        if (acked === null) return;
+        failures = 0;
+        for (const cseq of acked) {
+          unacked.delete(cseq);
+          inFlight.delete(cseq);
+        }
+        if (inFlight.size === 0) {
+          clearTimeout(ackTimer);
+          ackTimer = undefined;
+        }
+      });
+      opened.onDisconnect.addListener(() => drop(opened));
+      return opened;
+    } catch {
+      scheduleRetry();
+      return null;
+    }
+  }
 
   function flush() {
-    if (signal.aborted) return;
-    const batch = [...unacked]
-      .filter(([cseq]) => !inFlight.has(cseq))
-      .slice(0, MAX_PER_MESSAGE)
-      .map(([cseq, draft]) => ({ cseq, draft }));
-    if (batch.length === 0) return;
-    for (const { cseq } of batch) inFlight.add(cseq);
-    // A worker stopped mid-request may answer nothing at all, or never: both count as
-    // a failure, and the batch is sent again (the background stores it once).
-    withTimeout(send(clientId, batch), SEND_TIMEOUT_MS).then(
-      (response) => {
-        for (const { cseq } of batch) inFlight.delete(cseq);
-        const acked = isAck(response) ? response.acked : null;
-        if (acked === null) {
-          scheduleRetry();
-          return;
-        }
-        failures = 0;
-        for (const cseq of acked) unacked.delete(cseq);
-        if (unacked.size > inFlight.size) flush();
-      },
-      () => {
-        for (const { cseq } of batch) inFlight.delete(cseq);
-        scheduleRetry();
-      },
-    );
+    flushQueued = false;
+    if (signal.aborted || unacked.size === inFlight.size) return;
+    const current = connect();
+    if (!current) return;
+    const now = Date.now();
+    let batch: { cseq: number; draft: PageEventDraft }[] = [];
+    const post = () => {
+      current.postMessage({ type: 'recorder/events', clientId, events: batch });
+      batch = [];
+    };
+    try {
+      for (const [cseq, draft] of unacked) {
+        if (inFlight.has(cseq)) continue;
+        inFlight.set(cseq, now);
+        batch.push({ cseq, draft });
+        if (batch.length === MAX_PER_MESSAGE) post();
+      }
+      if (batch.length > 0) post();
+    } catch {
+      // Posting on a port the browser already closed throws before onDisconnect fires.
+      drop(current);
+      return;
+    }
+    ackTimer ??= setTimeout(checkAcks, ACK_TIMEOUT_MS);
+  }
+
+  function checkAcks() {
+    ackTimer = undefined;
+    if (inFlight.size === 0 || !port) return;
+    const oldest = Math.min(...inFlight.values());
+    if (Date.now() - oldest < ACK_TIMEOUT_MS) {
+      ackTimer = setTimeout(checkAcks, ACK_TIMEOUT_MS - (Date.now() - oldest));
+      return;
+    }
+    // No answer in time: start over on a new port.
+    const stale = port;
+    try {
+      stale.disconnect();
+    } catch {
+      // Already closed.
+    }
+    drop(stale);
   }
 
   function scheduleRetry() {
@@ -85,12 +135,24 @@ export function createEventSender(send: SendEvents, signal: AbortSignal) {
     }, delay);
   }
 
-  signal.addEventListener('abort', () => clearTimeout(retryTimer));
+  signal.addEventListener('abort', () => {
+    clearTimeout(retryTimer);
+    clearTimeout(ackTimer);
+    try {
+      port?.disconnect();
+    } catch {
+      // The context is already gone.
+    }
+    port = null;
+  });
 
   return {
     push(draft: PageEventDraft) {
       unacked.set(nextSeq++, draft);
-      flush();
+      if (flushQueued) return;
+      flushQueued = true;
+      // Still inside the task that recorded the event: before any navigation it starts.
+      queueMicrotask(flush);
     },
     flush,
     get pending() {

@@ -16,8 +16,7 @@ export const recorderEvents = z.strictObject({
     .max(500),
 });
 
-export const contentMessage = z.discriminatedUnion('type', [recorderHello, recorderEvents]);
-export type ContentMessage = z.infer<typeof contentMessage>;
+export type RecorderEvents = z.infer<typeof recorderEvents>;
 
 export const pageMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('study/preview'), studyUrl: z.string().max(2000) }),

@@ -3,8 +3,9 @@ import { scrubUrl } from '../privacy/scrub-url';
 import { framePathOf } from '../recorder/frame-path';
 import type { OpenShadowRoot } from '../recorder/resolve-target';
 import { startRecorder } from '../recorder/start-recorder';
-import { createEventSender } from './create-event-sender';
+import { createEventSender, type EventPort } from './create-event-sender';
 import type { RecorderConfig } from './protocol';
+import { RECORDER_PORT } from './recorder-port';
 
 // The content script checks shapes by hand instead of with zod: it runs in every
 // granted frame, so its bundle stays small. The background validates everything.
@@ -66,10 +67,7 @@ export async function runContentRecorder(signal: AbortSignal): Promise<void> {
   const settings = config;
 
   const sender = createEventSender(
-    (clientId, events) =>
-      browser.runtime.sendMessage({ type: 'recorder/events', clientId, events }) as Promise<{
-        acked: number[];
-      }>,
+    () => browser.runtime.connect({ name: RECORDER_PORT }) as EventPort,
     signal,
   );
   const frame = framePathOf(window);

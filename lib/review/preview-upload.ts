@@ -1,6 +1,7 @@
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import { SESSION_GONE } from '../db/read-review-session';
+import { readAllUnsent } from '../db/read-unuploaded';
 import { MAX_BATCH_EVENTS, type UploadBatch } from '../schema';
 import { buildBatch } from '../upload/build-batch';
 import type { UploadPreview } from './review-types';
@@ -20,12 +21,11 @@ export async function previewUpload(
 ): Promise<UploadPreview> {
   const enrollment = await getMeta(db, 'enrollment');
   if (!enrollment) throw new Error(NOTHING_UPLOADED_LOCALLY);
-  const tx = db.transaction(['sessions', 'uploads', 'events']);
-  const unsent = IDBKeyRange.bound([sessionId, 0, 0], [sessionId, 0, Number.MAX_SAFE_INTEGER]);
+  const tx = db.transaction(['sessions', 'uploads', 'chunks']);
   const [session, job, stored] = await Promise.all([
     tx.objectStore('sessions').get(sessionId),
     tx.objectStore('uploads').get(sessionId),
-    tx.objectStore('events').index('byUpload').getAll(unsent),
+    readAllUnsent(tx.objectStore('chunks'), sessionId),
   ]);
   await tx.done;
   if (!session) throw new Error(SESSION_GONE);

@@ -1,12 +1,16 @@
+import { chunksCovering, saveChunk } from '../db/chunk-store';
 import type { Db } from '../db/open-db';
 
 /** An event the collector can never take stays here, out of the upload queue. */
 export async function quarantineEvent(db: Db, sessionId: string, seq: number): Promise<void> {
-  const tx = db.transaction(['events', 'uploads'], 'readwrite');
-  const stored = await tx.objectStore('events').get([sessionId, seq]);
-  if (stored && stored.uploaded === 0) {
-    stored.uploaded = 2;
-    await tx.objectStore('events').put(stored);
+  const tx = db.transaction(['chunks', 'uploads'], 'readwrite');
+  const chunks = tx.objectStore('chunks');
+  for (const chunk of await chunksCovering(chunks, sessionId, seq, seq)) {
+    const index = chunk.events.findIndex((event) => event.seq === seq);
+    if (index >= 0 && chunk.uploaded[index] === 0) {
+      chunk.uploaded[index] = 2;
+      await saveChunk(chunks, chunk);
+    }
   }
   const job = await tx.objectStore('uploads').get(sessionId);
   if (job && !job.quarantined.includes(seq)) {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../collector/app';
-import type { Store, StoredEvent } from '../../collector/db/store';
+import type { ExportEvent, Store } from '../../collector/db/store';
 import { EXPORT_PAGE_ROWS } from '../../collector/limits';
 import type { Study } from '../../collector/studies/load-studies';
 import { apiError } from '../../lib/schema';
@@ -22,7 +22,7 @@ afterEach(() => {
   }
 });
 
-async function serveWithPages(pages: Array<StoredEvent[] | Error>) {
+async function serveWithPages(pages: Array<ExportEvent[] | Error>) {
   const calls: unknown[] = [];
   const store: Store = {
     createParticipant: async () => {},
@@ -88,7 +88,7 @@ async function serveWithPages(pages: Array<StoredEvent[] | Error>) {
   return { request, calls };
 }
 
-function rows(count: number, participantId: string): StoredEvent[] {
+function rows(count: number, participantId: string): ExportEvent[] {
   const session = randomUUID();
   return Array.from({ length: count }, (_, seq) => ({
     participantId,
@@ -97,7 +97,8 @@ function rows(count: number, participantId: string): StoredEvent[] {
     studyId: 'demo',
     extensionVersion: '0.1.0',
     consentVersion: '2026-01',
-    event: clickEvent(session, seq),
+    kind: 'click',
+    eventJson: JSON.stringify(clickEvent(session, seq)),
   }));
 }
 

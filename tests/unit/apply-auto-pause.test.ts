@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Db } from '../../lib/db/open-db';
+import { storedEvents } from './support/stored-events';
 
 const current = vi.hoisted(() => ({ db: undefined as unknown as Db }));
 vi.mock('../../lib/db/open-db', async (importOriginal) => ({
@@ -151,7 +152,7 @@ describe('pausing after the volunteer was away', () => {
     const now = Date.now();
     await ingestEvents(current.db, [{ draft: clickDraft({ t: now }), tabId: shop }], now);
     await onIdleStateChanged('locked');
-    const events = (await current.db.getAll('events')).map((stored) => stored.event);
+    const events = (await storedEvents(current.db)).map((stored) => stored.event);
     expect(events.map((event) => event.kind)).toEqual(['click', 'pause']);
     expect(Object.keys(events[1]!).sort()).toEqual(['kind', 'seq', 'session', 't']);
     expect(JSON.stringify(events)).not.toMatch(/idle|locked|away/);

@@ -6,6 +6,7 @@ import type { Db } from '../../lib/db/open-db';
 import { setPaused } from '../../lib/db/set-paused';
 import { enrolledDb } from './support/enrolled-db';
 import { clickDraft } from './support/make-events';
+import { countStoredEvents, storedEvents } from './support/stored-events';
 
 const draft = (t = 1) => clickDraft({ t });
 
@@ -22,7 +23,7 @@ describe('ingestEvents', () => {
       { draft: draft(), tabId: 812, source: ['c1', 1] },
     ]);
     expect(outcomes).toEqual(['stored', 'stored', 'stored']);
-    const events = (await db.getAll('events')).map((stored) => stored.event);
+    const events = (await storedEvents(db)).map((stored) => stored.event);
     expect(events.map((event) => event.seq)).toEqual([0, 1, 2]);
     expect(events.map((event) => ('tab' in event ? event.tab : null))).toEqual([0, 1, 0]);
     expect(new Set(events.map((event) => event.session)).size).toBe(1);
@@ -35,7 +36,7 @@ describe('ingestEvents', () => {
       { draft: draft(), source: ['c1', 1], tabId: 1 },
     ]);
     expect(again).toEqual(['duplicate', 'stored']);
-    expect(await db.count('events')).toBe(2);
+    expect(await countStoredEvents(db)).toBe(2);
   });
 
   it('stores an event sent twice in one batch once', async () => {
@@ -45,7 +46,7 @@ describe('ingestEvents', () => {
       { draft: draft(), source: ['c1', 1], tabId: 1 },
     ]);
     expect(outcomes).toEqual(['stored', 'duplicate', 'stored']);
-    const events = (await db.getAll('events')).map((stored) => stored.event);
+    const events = (await storedEvents(db)).map((stored) => stored.event);
     expect(events.map((event) => event.seq)).toEqual([0, 1]);
   });
 
@@ -55,7 +56,7 @@ describe('ingestEvents', () => {
     await db.delete('meta', 'enrollment');
     await setPaused(db, false);
     expect(await ingestEvents(db, [{ draft: draft(), tabId: 1 }])).toEqual(['dropped']);
-    expect(await db.count('events')).toBe(0);
+    expect(await countStoredEvents(db)).toBe(0);
   });
 
   it('marks pause and resume in the open session, and nothing between them', async () => {
@@ -66,7 +67,7 @@ describe('ingestEvents', () => {
     await ingestEvents(db, [{ draft: draft(), tabId: 1 }], 4_000);
     const sessions = await db.getAll('sessions');
     expect(sessions).toHaveLength(1);
-    const kinds = (await db.getAll('events')).map((e) => e.event.kind);
+    const kinds = (await storedEvents(db)).map((e) => e.event.kind);
     expect(kinds).toEqual(['click', 'pause', 'resume', 'click']);
     expect(sessions[0]?.consentVersion).toBe('v1');
   });
@@ -77,7 +78,7 @@ describe('ingestEvents', () => {
     await setPaused(db, false, 2_000 + IDLE_MS + 1);
     const sessions = (await db.getAll('sessions')).sort((a, b) => a.startedAt - b.startedAt);
     expect(sessions.map((session) => session.endReason)).toEqual(['idle', null]);
-    const second = (await db.getAll('events')).filter((e) => e.session === sessions[1]?.id);
+    const second = (await storedEvents(db)).filter((e) => e.session === sessions[1]?.id);
     expect(second.map((e) => e.event.kind)).toEqual(['resume']);
   });
 
@@ -108,7 +109,7 @@ describe('ingestEvents', () => {
   it('refuses a draft that fails the schema', async () => {
     const bad = { ...draft(), value: 'secret' } as unknown as EventDraft;
     expect(await ingestEvents(db, [{ draft: bad, tabId: 1 }])).toEqual(['dropped']);
-    expect(await db.count('events')).toBe(0);
+    expect(await countStoredEvents(db)).toBe(0);
     expect(await db.count('sessions')).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
+import { countStoredEvents, storedEvents } from './support/stored-events';
 
 const quota = () => new DOMException('full', 'QuotaExceededError');
 const ingest = vi.hoisted(() => ({ failures: 0, calls: 0 }));
@@ -40,7 +41,7 @@ describe('the ingest queue when storage is full', () => {
     expect(onQuotaPaused).toHaveBeenCalledOnce();
     expect(await getMeta(db, 'paused')).toBe(true);
     expect(await getMeta(db, 'pausedReason')).toBe('quota');
-    expect(await db.count('events')).toBe(0);
+    expect(await countStoredEvents(db)).toBe(0);
   });
 
   it('prunes uploaded events and retries before pausing', async () => {
@@ -58,11 +59,12 @@ describe('the ingest queue when storage is full', () => {
       uploadedCount: 1,
       tabs: {},
     });
-    await db.put('events', {
+    await db.put('chunks', {
       session: '7d1f6c1e-3f4a-4b8e-9a51-2c0d9b7e4a10',
-      seq: 0,
-      event: { kind: 'pause', session: '7d1f6c1e-3f4a-4b8e-9a51-2c0d9b7e4a10', seq: 0, t: 0 },
-      uploaded: 1,
+      first: 0,
+      events: [{ kind: 'pause', session: '7d1f6c1e-3f4a-4b8e-9a51-2c0d9b7e4a10', seq: 0, t: 0 }],
+      uploaded: [1],
+      unsent: 0,
     });
     ingest.failures = 1;
     ingest.calls = 0;
@@ -71,6 +73,6 @@ describe('the ingest queue when storage is full', () => {
     await queue([{ draft, tabId: 1 }]);
     expect(ingest.calls).toBe(2);
     expect(onQuotaPaused).not.toHaveBeenCalled();
-    expect((await db.getAll('events')).map((stored) => stored.uploaded)).toEqual([]);
+    expect((await storedEvents(db)).map((stored) => stored.uploaded)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { setPaused } from '../../lib/db/set-paused';
 import { tasksFromMarkers } from '../../lib/review/tasks-from-markers';
 import { enrolledDb } from './support/enrolled-db';
 import { clickDraft } from './support/make-events';
+import { countStoredEvents, storedEvents } from './support/stored-events';
 
 let db: Db;
 beforeEach(async () => {
@@ -21,7 +22,7 @@ describe('task markers from the popup', () => {
     await ingestEvents(db, [{ draft: clickDraft({ t: 1_500 }), tabId: 1 }], 1_500);
     await markTask(db, { outcome: 'done' }, 2_000);
     expect(await openTask(db)).toBeNull();
-    const events = (await db.getAll('events')).map((stored) => stored.event);
+    const events = (await storedEvents(db)).map((stored) => stored.event);
     expect(events.map((event) => event.kind)).toEqual(['task-start', 'click', 'task-end']);
     expect(tasksFromMarkers(events)).toEqual([
       { start: 0, end: 2, goal: 'Buy a desk lamp', outcome: 'done' },
@@ -35,6 +36,6 @@ describe('task markers from the popup', () => {
   it('records no marker while paused, and says so', async () => {
     await setPaused(db, true);
     await expect(markTask(db, { goal: 'Anything' })).rejects.toThrow(/Resume recording first/);
-    expect(await db.count('events')).toBe(0);
+    expect(await countStoredEvents(db)).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { quarantineEvent } from '../../lib/upload/quarantine-event';
 import { queueUploads } from '../../lib/upload/queue-uploads';
 import { enrolledDb } from './support/enrolled-db';
 import { clickDraft } from './support/make-events';
+import { storedEvents } from './support/stored-events';
 
 let db: Db;
 let session: string;
@@ -20,10 +21,7 @@ async function record(drafts: EventDraft[], now = 1_000): Promise<string> {
   for (const draft of drafts) await ingestEvents(db, [{ draft, tabId: 1 }], now);
   return (await getMeta(db, 'currentSession')) as string;
 }
-const seqsOf = async (id: string) =>
-  (await db.getAll('events', IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]))).map(
-    (stored) => stored.seq,
-  );
+const seqsOf = async (id: string) => (await storedEvents(db, id)).map((stored) => stored.seq);
 
 beforeEach(async () => {
   db = await enrolledDb();

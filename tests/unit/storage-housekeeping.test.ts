@@ -9,6 +9,7 @@ import type { Db } from '../../lib/db/open-db';
 import { pruneUploaded } from '../../lib/db/prune-uploaded';
 import { enrolledDb } from './support/enrolled-db';
 import { clickDraft } from './support/make-events';
+import { countStoredEvents, storedEvents } from './support/stored-events';
 
 const DAY = 24 * 60 * 60 * 1000;
 const click = (origin: string) => clickDraft({ origin });
@@ -25,7 +26,7 @@ describe('storage housekeeping', () => {
     await ingestEvents(db, [{ draft: click('https://shop.example'), tabId: 1 }], now);
     expect(await deleteExpiredSessions(db, 30, now)).toBe(1);
     expect(await db.count('sessions')).toBe(1);
-    expect(await db.count('events')).toBe(1);
+    expect(await countStoredEvents(db)).toBe(1);
   });
 
   it('prunes only events the collector already has', async () => {
@@ -36,7 +37,7 @@ describe('storage housekeeping', () => {
     const [session] = await db.getAll('sessions');
     await markUploaded(db, session!.id, [0, 1]);
     expect(await pruneUploaded(db)).toBe(2);
-    const left = await db.getAll('events');
+    const left = await storedEvents(db);
     expect(left.map((stored) => stored.seq)).toEqual([2]);
   });
 
@@ -51,7 +52,7 @@ describe('storage housekeeping', () => {
     expect(await deleteUnsentFromOrigins(db, (origin) => origin === 'https://shop.example')).toBe(
       1,
     );
-    const left = (await db.getAll('events')).map((stored) => stored.seq);
+    const left = (await storedEvents(db)).map((stored) => stored.seq);
     expect(left).toEqual([0, 1]);
     expect((await db.get('sessions', session!.id))?.eventCount).toBe(2);
   });

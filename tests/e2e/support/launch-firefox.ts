@@ -67,6 +67,29 @@ async function findExtensionTab(browser: Browser): Promise<Page> {
   return found;
 }
 
+/**
+ * Polls a page function from here until it returns an element. Puppeteer's
+ * `waitForFunction` builds its predicate with `Function()` inside the page, which the
+ * extension pages' CSP blocks in some Firefox ESR releases; `evaluateHandle` does not.
+ */
+async function waitForElement<T extends Element>(
+  page: Page,
+  find: (arg: string) => T | null | undefined,
+  arg: string,
+  timeoutMs = 15_000,
+): Promise<import('puppeteer-core').ElementHandle<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const handle = await page.evaluateHandle(find, arg).catch(() => null);
+    const element = handle?.asElement();
+    if (element) return element as import('puppeteer-core').ElementHandle<T>;
+    await handle?.dispose().catch(() => undefined);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${arg}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -84,17 +107,17 @@ function wrap(page: Page): PageHandle {
     async clickButton(name) {
       // Firefox stops rendering background tabs; puppeteer's click waits for a frame.
       await page.bringToFront();
-      const handle = await page.waitForFunction(
+      const handle = await waitForElement(
+        page,
         (wanted: string) =>
           [...document.querySelectorAll('button')].find(
             (button) =>
               (button.getAttribute('aria-label') ?? button.textContent)?.trim() === wanted &&
               !button.disabled,
           ),
-        { timeout: 15_000, polling: 100 },
         name,
       );
-      await (handle as unknown as import('puppeteer-core').ElementHandle<Element>).click();
+      await handle.click();
     },
     async click(selector) {
       await page.bringToFront();
@@ -142,25 +165,27 @@ function wrap(page: Page): PageHandle {
     },
     async fillByLabel(label, value) {
       await page.bringToFront();
-      const handle = await page.waitForFunction(
+      const input = await waitForElement(
+        page,
         (wanted: string) => {
           const element = [...document.querySelectorAll('label')].find(
             (candidate) => candidate.textContent?.trim() === wanted,
           );
-          return element?.control ?? undefined;
+          return (element?.control as HTMLInputElement | null | undefined) ?? undefined;
         },
-        { timeout: 15_000, polling: 100 },
         label,
       );
-      const input = handle as unknown as import('puppeteer-core').ElementHandle<HTMLInputElement>;
       await input.click({ count: 3 });
       await input.type(value);
     },
     async waitForText(text, timeoutMs = 15_000) {
-      await page.waitForFunction(
-        (wanted: string) => document.body?.textContent?.includes(wanted),
-        { timeout: timeoutMs, polling: 100 },
-        text,
+      await waitFor(
+        () =>
+          page.evaluate(
+            (wanted: string) => document.body?.textContent?.includes(wanted) ?? false,
+            text,
+          ),
+        timeoutMs,
       );
     },
     evaluate(fn, arg) {

@@ -18,12 +18,17 @@ export async function readExtensionDb(page: PageHandle): Promise<DbSnapshot> {
         request.onerror = () => resolve(JSON.stringify({ events: [], uploaded: [], sessions: [] }));
         request.onsuccess = () => {
           const db = request.result;
-          const tx = db.transaction(['events', 'sessions'], 'readonly');
-          const events = tx.objectStore('events').getAll();
+          const tx = db.transaction(['chunks', 'sessions'], 'readonly');
+          const chunks = tx.objectStore('chunks').getAll();
           const sessions = tx.objectStore('sessions').getAll();
           tx.oncomplete = () => {
             db.close();
-            const stored = events.result as { event: TraceEvent; uploaded: 0 | 1 }[];
+            // Events are stored many to a record; rows here are one event each, in order.
+            const stored = (
+              chunks.result as { events: TraceEvent[]; uploaded: (0 | 1 | 2)[] }[]
+            ).flatMap((chunk) =>
+              chunk.events.map((event, index) => ({ event, uploaded: chunk.uploaded[index] })),
+            );
             resolve(
               JSON.stringify({
                 events: stored.map((entry) => entry.event),

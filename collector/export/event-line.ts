@@ -1,0 +1,42 @@
+import { type EventLine, SCHEMA_VERSION } from '../../lib/schema';
+import type { ExportEvent } from '../db/store';
+
+/**
+ * Writes lines of `events.jsonl`: exactly `JSON.stringify` of an EventLine, keys in its
+ * order, with the stored event spliced in as text instead of parsed and printed again.
+ * Rows in export order share everything but the event with the row before, so the
+ * line's head is printed again only when something in it changes.
+ */
+export function eventLineWriter() {
+  let last: ExportEvent | undefined;
+  let lastTask: string | null = null;
+  let head = '';
+  return (row: ExportEvent, task: string | null): string => {
+    if (!last || task !== lastTask || changedHead(last, row)) {
+      const fields: Omit<EventLine, 'event'> = {
+        schemaVersion: SCHEMA_VERSION,
+        study: row.studyId,
+        participant: row.participantId,
+        session: row.sessionId,
+        extensionVersion: row.extensionVersion,
+        consentVersion: row.consentVersion,
+        task,
+      };
+      // `{…,"task":null}` less its closing brace; the event is the line's last key.
+      head = `${JSON.stringify(fields).slice(0, -1)},"event":`;
+      last = row;
+      lastTask = task;
+    }
+    return `${head}${row.eventJson}}\n`;
+  };
+}
+
+function changedHead(a: ExportEvent, b: ExportEvent): boolean {
+  return (
+    a.sessionId !== b.sessionId ||
+    a.participantId !== b.participantId ||
+    a.studyId !== b.studyId ||
+    a.extensionVersion !== b.extensionVersion ||
+    a.consentVersion !== b.consentVersion
+  );
+}
