@@ -84,7 +84,7 @@ export function interactionSection(runs: SizeRun[]): Section {
     notes: [
       ...(missed
         ? [
-            '**Why the bar is missed.** The added processing time is the recorder’s handler running inside the click or key press: describing the target (its box reads layout) and, above all, handing the event to the background with one `runtime.sendMessage` per event; part 2 breaks it down and says what would close it. Where the added duration exceeds a rounding step, the cause is the same time spent before the next paint.',
+            '**Why the bar is missed.** The added processing time is the recorder’s handler running inside the click or key press: describing the target (its box reads layout, its ancestors give role and selector) and posting the event on the recorder’s port; part 2 breaks it down and says what remains. Where the added duration exceeds a rounding step, the cause is the same time spent before the next paint.',
           ]
         : []),
       'Chromium only: Event Timing (`PerformanceObserver` type `event`, `durationThreshold: 16`) is not in Firefox ESR.',

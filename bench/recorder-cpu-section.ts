@@ -31,7 +31,7 @@ function byType(handlers: HandlerSample[]) {
 export function recorderCpuSection(run: SizeRun, startups: StartupRun, ipc: IpcCost): Section {
   const recording = run.handlers.filter((sample) => sample.emitted > 0);
   const events = spread(recording.map((sample) => sample.ms / sample.emitted));
-  // The same without the time inside `runtime.sendMessage`: what describing costs alone.
+  // The same without the time posting on the recorder's port: what describing costs alone.
   const describing = spread(
     recording.map((sample) => (sample.ms - sample.sendMs) / sample.emitted),
   );
@@ -52,7 +52,7 @@ export function recorderCpuSection(run: SizeRun, startups: StartupRun, ipc: IpcC
     judge(`recorder CPU per recorded event, median (${label})`, events.p50, 'ms', BARS.cpuMedian),
     judge(`recorder CPU per recorded event, p99 (${label})`, events.p99, 'ms', BARS.cpuP99),
     info(
-      `of which handing the event to the browser (\`runtime.sendMessage\`), median / p99`,
+      `of which handing the event to the browser (\`postMessage\` on the recorder's port), median / p99`,
       sending.p50,
       'ms',
       `${formatNumber(sending.p50)} / ${formatNumber(sending.p99)} ms`,
@@ -95,10 +95,10 @@ export function recorderCpuSection(run: SizeRun, startups: StartupRun, ipc: IpcC
   const closing: string[] = [];
   if (missed('recorder CPU') || missed('longest')) {
     closing.push(
-      `**Why the CPU bars are missed, and what would close them.** Profiled (CPU profile of the page with the recorder, and the per-handler timings above): ${Math.round(100 * sendShare)}% of the time of the handler runs that recorded an event is \`runtime.sendMessage\` (median ${formatNumber(sending.p50)} ms an event), which opens a one-time channel to the background for every event; from an extension page one call costs its caller ${formatNumber(ipc.sendMessageMs)} ms, a \`postMessage\` on an open port ${formatNumber(ipc.portPostMessageMs)} ms. ` +
-        'Fixed here: the selector search is capped in time and skipped on roots where one uniqueness scan already costs more than the budget (it was most of the time per event on this page: a scan of 100k elements per candidate); the closed-shadow-root accessor, a browser API call every handler made for every event, is only asked about elements that can host a shadow root; the page address is scrubbed once per address instead of once per event. ' +
-        'What would close the rest: stream events over one long-lived `runtime.connect` port per frame instead of a message each, reconnecting and resending what is unacknowledged when the port drops (the background stops, the extension reloads). That is the durability path the fault suite covers in both browsers, so it is left for its own change. ' +
-        'After that, what remains is the descriptor: `getBoundingClientRect` forces style and layout when the page left them dirty, and the first events after a load compile the recorder’s code (the longest tasks).',
+      `**Why the CPU bars are missed, and what would close them.** Per-handler timings above and a CPU profile of the page with the recorder: handing events to the background is now ${Math.round(100 * sendShare)}% of a recording handler's time (median ${formatNumber(sending.p50)} ms an event). ` +
+        'It was 65%, and 0.29 ms an event, when every event opened a `runtime.sendMessage` channel of its own: events now travel over one long-lived `runtime.connect` port per frame, posted as one JSON string per task (a string crosses to the browser far cheaper than an object graph), and whatever is unacknowledged is resent on a new port when the port drops or an answer does not come (lib/messaging/create-event-sender.ts; the fault suite covers it in both browsers). ' +
+        'Fixed before that: the selector search is capped in time and skipped on roots where one uniqueness scan already costs more than the budget; the closed-shadow-root accessor is only asked about elements that can host a shadow root; the page address is scrubbed once per address. ' +
+        'What remains is describing the target: the descriptor reads the element’s box (`getBoundingClientRect`, which forces style and layout when the page left them dirty, about a third of it in the profile), walks its ancestors for the role, field kind and shadow path, and builds the selector; and the first events after a load compile the recorder’s code (the longest tasks). Closing the rest would mean describing targets outside the event’s task (which loses the description when a click navigates away at once) or dropping the box from the data model; neither is done here.',
     );
   }
   if (missed('selector')) {

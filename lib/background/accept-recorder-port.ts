@@ -6,6 +6,16 @@ import { logMessageForTests } from './log-message-for-tests';
 import { storeRecorderEvents } from './store-recorder-events';
 
 type Port = Browser.runtime.Port;
+
+/** Recorders post their messages as JSON text (see create-event-sender.ts). */
+function parseText(raw: unknown): unknown {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
 type Ingest = (items: readonly IngestItem[]) => Promise<IngestOutcome[]>;
 
 /**
@@ -32,7 +42,7 @@ export function acceptRecorderPort(
   port.onMessage.addListener((raw: unknown) => {
     const receivedAt = performance.now();
     logMessageForTests(raw);
-    const parsed = recorderEvents.safeParse(raw);
+    const parsed = recorderEvents.safeParse(parseText(raw));
     if (!parsed.success) return;
     storeRecorderEvents(parsed.data, sender, ingest).then(
       (answer) => {

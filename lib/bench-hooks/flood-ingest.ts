@@ -55,7 +55,7 @@ export async function floodIngest(
       const first = events[0]?.cseq ?? 0;
       const acked = await new Promise<number>((resolve) => {
         waiting.set(first, resolve);
-        port.postMessage({ type: 'recorder/events', clientId, events });
+        port.postMessage(JSON.stringify({ type: 'recorder/events', clientId, events }));
       });
       result.acked += acked;
       result.failed += events.length - acked;

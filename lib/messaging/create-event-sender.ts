@@ -63,13 +63,11 @@ export function createEventSender(open: OpenPort, signal: AbortSignal) {
         const acked = ackedOf(message);
         if (acked === null) return;
         failures = 0;
+        // The ack timer is left running: it stops by itself once nothing is in flight,
+        // so a busy page does not set and clear a timer for every event.
         for (const cseq of acked) {
           unacked.delete(cseq);
           inFlight.delete(cseq);
-        }
-        if (inFlight.size === 0) {
-          clearTimeout(ackTimer);
-          ackTimer = undefined;
         }
       });
       opened.onDisconnect.addListener(() => drop(opened));
@@ -87,8 +85,10 @@ export function createEventSender(open: OpenPort, signal: AbortSignal) {
     if (!current) return;
     const now = Date.now();
     let batch: { cseq: number; draft: PageEventDraft }[] = [];
+    // Posted as JSON text: the browser copies one string much faster than it converts
+    // an object graph, and the page pays for that conversion inside its event handler.
     const post = () => {
-      current.postMessage({ type: 'recorder/events', clientId, events: batch });
+      current.postMessage(JSON.stringify({ type: 'recorder/events', clientId, events: batch }));
       batch = [];
     };
     try {
@@ -110,7 +110,8 @@ export function createEventSender(open: OpenPort, signal: AbortSignal) {
   function checkAcks() {
     ackTimer = undefined;
     if (inFlight.size === 0 || !port) return;
-    const oldest = Math.min(...inFlight.values());
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const sentAt of inFlight.values()) oldest = Math.min(oldest, sentAt);
     if (Date.now() - oldest < ACK_TIMEOUT_MS) {
       ackTimer = setTimeout(checkAcks, ACK_TIMEOUT_MS - (Date.now() - oldest));
       return;

@@ -25,7 +25,7 @@ class FakePort implements EventPort {
   postMessage(message: unknown) {
     if (this.throwOnPost || this.closed)
       throw new Error('Attempting to use a disconnected port object');
-    this.posted.push(message as Posted);
+    this.posted.push(JSON.parse(message as string) as Posted);
   }
   disconnect() {
     this.closed = true;
