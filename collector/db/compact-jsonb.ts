@@ -3,28 +3,34 @@ const BACKSLASH = 92;
 const SPACE = 32;
 
 /**
- * jsonb's text output without the space PostgreSQL writes after each `,` and `:`, the
- * only whitespace it writes outside strings. For the events the collector stores this
- * is byte for byte `JSON.stringify(JSON.parse(text))`: keys keep jsonb's order, its
- * string escapes are JSON.stringify's (`\n`, `\"`, `\u001f`…), and every number is an
- * integer, written the same by both. One pass over the text, not a parse and a print.
+ * Drops, in place, the space PostgreSQL's jsonb text output writes after each `,` and
+ * `:`, the only whitespace it writes outside strings; returns the new end. For the events
+ * the collector stores the result is byte for byte `JSON.stringify(JSON.parse(text))`:
+ * keys keep jsonb's order, its string escapes are JSON.stringify's (`\n`, `\"`,
+ * `\u001f`…), and every number is an integer, written the same by both. It works on the
+ * UTF-8 bytes, where a multi-byte character never contains a quote, backslash or space
+ * byte: one pass, and no string is made per row.
  */
-export function compactJsonb(text: string): string {
-  let out = '';
-  let copied = 0;
+export function compactJsonbBytes(bytes: Uint8Array, start: number, end: number): number {
+  let to = start;
   let inString = false;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
+  for (let at = start; at < end; at++) {
+    const byte = bytes[at] as number;
     if (inString) {
-      // An escape's next character is never the string's end.
-      if (code === BACKSLASH) at += 1;
-      else if (code === QUOTE) inString = false;
-    } else if (code === QUOTE) {
+      if (byte === BACKSLASH) {
+        // An escape's next character is never the string's end.
+        bytes[to++] = byte;
+        at += 1;
+        bytes[to++] = bytes[at] as number;
+        continue;
+      }
+      if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
       inString = true;
-    } else if (code === SPACE) {
-      out += text.slice(copied, at);
-      copied = at + 1;
+    } else if (byte === SPACE) {
+      continue;
     }
+    bytes[to++] = byte;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return to;
 }

@@ -10,7 +10,9 @@ import { findParticipantByTokenHash } from './find-participant';
 import { findPresentSeqs } from './find-present-seqs';
 import { findSession } from './find-session';
 import { findStaffTokenByHash } from './find-staff-token';
+import { inKeyOrder } from './in-key-order';
 import { insertEvents } from './insert-events';
+import { insertSessionEvents } from './insert-session-events';
 import { listSessions } from './list-sessions';
 import { listStaffTokens } from './list-staff-tokens';
 import { readEventsPage } from './read-events-page';
@@ -30,11 +32,13 @@ import type { Store } from './store';
 /** The store over any client that speaks PostgreSQL's SQL. */
 export function createSqlStore(db: SqlClient): Store {
   return {
+    concurrentReads: db.concurrent !== false,
     createParticipant: (participant) => createParticipant(db, participant),
     findParticipantByTokenHash: (tokenHash) => findParticipantByTokenHash(db, tokenHash),
     addConsent: (participantId, consentVersion) => addConsent(db, participantId, consentVersion),
     claimSession: (session) => claimSession(db, session),
     insertEvents: (batch) => insertEvents(db, batch),
+    insertSessionEvents: (batch, answerTo) => insertSessionEvents(db, batch, answerTo),
     claimIdempotencyKey: (claim) => claimIdempotencyKey(db, claim),
     completeIdempotencyKey: (key, answer) => completeIdempotencyKey(db, key, answer),
     releaseIdempotencyKey: (key) => releaseIdempotencyKey(db, key),
@@ -54,7 +58,7 @@ export function createSqlStore(db: SqlClient): Store {
     readSessionsPage: (studyId, after, limit) => readSessionsPage(db, studyId, after, limit),
     readStudyStats: (studyId) => readStudyStats(db, studyId),
     readExportEventsPage: (selection, after, limit) =>
-      readExportEventsPage(db, selection, after, limit),
+      inKeyOrder(db, (tx) => readExportEventsPage(tx, selection, after, limit)),
     readExportSessionsPage: (selection, after, limit) =>
       readExportSessionsPage(db, selection, after, limit),
     readExportFigures: (selection) => readExportFigures(db, selection),

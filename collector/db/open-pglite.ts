@@ -31,6 +31,7 @@ export async function openPglite(dir: string): Promise<SqlClient> {
   let closing: Promise<void> | undefined;
   return {
     ...on(undefined),
+    concurrent: false,
     async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
       const tx = (await call({ op: 'begin' })) as number;
       let result: T;

@@ -38,6 +38,7 @@ export async function openPostgres(
   let closing: Promise<void> | undefined;
   return {
     ...on(pool),
+    concurrent: true,
     async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
       // One pooled connection for the whole transaction: BEGIN and its queries must share it.
       const client = await pool.connect();

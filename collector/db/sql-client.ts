@@ -12,4 +12,6 @@ export interface SqlClient extends SqlQueryable {
   /** Commits if `work` resolves, rolls back if it throws; other queries never see it half done. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** False when the database runs one query at a time (PGlite's single worker). */
+  readonly concurrent?: boolean;
 }

@@ -9,6 +9,11 @@ import type { StudyStats } from './read-study-stats';
  * another backend (PostgreSQL via DATABASE_URL, a worker thread) can slot in.
  */
 export interface Store {
+  /**
+   * False when the database answers one query at a time (PGlite): an export then reads
+   * no page ahead, which would only hold a second page for no speed (measured).
+   */
+  readonly concurrentReads?: boolean;
   /** The participant, with their first consent record. */
   createParticipant(participant: NewParticipant): Promise<void>;
   findParticipantByTokenHash(tokenHash: string): Promise<Participant | undefined>;
@@ -19,6 +24,12 @@ export interface Store {
   claimSession(session: NewSession): Promise<string | undefined>;
   /** Stores events not stored yet (unique on session and seq); returns how many were new. */
   insertEvents(batch: EventBatch): Promise<number>;
+  /**
+   * For a session already stored as the participant's: its events, and their answer
+   * stored for the claimed key, at once. Returns the session's owner (undefined when it
+   * is not stored yet); nothing is written unless the owner is the batch's participant.
+   */
+  insertSessionEvents(batch: EventBatch, answerTo: IdempotencyKeyRef): Promise<SessionEventsResult>;
   /**
    * Claims an upload's Idempotency-Key for the participant, or says why it cannot: the
    * key already has an answer to replay, is in flight, was used with another body, or
@@ -117,6 +128,12 @@ export interface EventBatch {
   events: TraceEvent[];
 }
 
+export interface SessionEventsResult {
+  owner: string | undefined;
+  /** How many events were new; 0 when nothing was written. */
+  accepted: number;
+}
+
 export interface EventCursor {
   participantId: string;
   sessionId: string;
@@ -139,7 +156,10 @@ export interface ExportEvent extends EventCursor {
   extensionVersion: string;
   consentVersion: string;
   kind: string;
-  /** The event as JSON.stringify writes it, keys in the stored (jsonb) order. */
+  /**
+   * The event as jsonb's text output (keys in stored order, a space after each `,` and
+   * `:`) or as JSON.stringify writes it: the line writer drops those spaces.
+   */
   eventJson: string;
 }
 

@@ -1,5 +1,10 @@
 import { type EventLine, SCHEMA_VERSION } from '../../lib/schema';
+import { compactJsonbBytes } from '../db/compact-jsonb';
 import type { ExportEvent } from '../db/store';
+import type { LineBuffer } from './line-buffer';
+
+const CLOSE_BRACE = 125;
+const NEWLINE = 10;
 
 /**
  * Writes lines of `events.jsonl`: exactly `JSON.stringify` of an EventLine, keys in its
@@ -11,7 +16,7 @@ export function eventLineWriter() {
   let last: ExportEvent | undefined;
   let lastTask: string | null = null;
   let head = '';
-  return (row: ExportEvent, task: string | null): string => {
+  return (row: ExportEvent, task: string | null, out: LineBuffer): void => {
     if (!last || task !== lastTask || changedHead(last, row)) {
       const fields: Omit<EventLine, 'event'> = {
         schemaVersion: SCHEMA_VERSION,
@@ -27,7 +32,12 @@ export function eventLineWriter() {
       last = row;
       lastTask = task;
     }
-    return `${head}${row.eventJson}}\n`;
+    out.reserve(head.length + row.eventJson.length + 2);
+    out.write(head);
+    const event = out.write(row.eventJson);
+    out.at = compactJsonbBytes(out.bytes, event, out.at);
+    out.byte(CLOSE_BRACE);
+    out.byte(NEWLINE);
   };
 }
 

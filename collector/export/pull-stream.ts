@@ -1,5 +1,5 @@
-/** Text to send next, or null at the end. */
-export type NextChunk = () => Promise<string | null>;
+/** Text or UTF-8 bytes to send next, or null at the end. */
+export type NextChunk = () => Promise<string | Uint8Array | null>;
 
 /**
  * A pull stream: the next chunk is read only when the client has taken the previous
@@ -7,7 +7,7 @@ export type NextChunk = () => Promise<string | null>;
  * stream, which cuts the connection: a truncated file must never look complete.
  */
 export function pullStream(
-  source: { first?: string | null; next: NextChunk },
+  source: { first?: string | Uint8Array | null; next: NextChunk },
   onError: (error: Error) => void,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -15,7 +15,7 @@ export function pullStream(
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        let text: string | null;
+        let text: string | Uint8Array | null;
         try {
           text = pending === undefined ? await source.next() : pending;
           pending = undefined;
@@ -25,7 +25,7 @@ export function pullStream(
           return;
         }
         if (text === null) controller.close();
-        else controller.enqueue(encoder.encode(text));
+        else controller.enqueue(typeof text === 'string' ? encoder.encode(text) : text);
       },
     },
     { highWaterMark: 0 },

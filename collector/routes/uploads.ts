@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type UploadBatch, type UploadResponse, uploadBatch } from '../../lib/schema';
 import type { AppDeps } from '../app';
-import type { IdempotencyKeyRef, Participant, Store } from '../db/store';
+import type { EventBatch, IdempotencyKeyRef, Participant, Store } from '../db/store';
 import { isUnstorableText } from '../db/unstorable-text';
 import { ApiFailure } from '../http/api-failure';
 import { authenticateParticipant, invalidToken } from '../http/authenticate-participant';
@@ -62,28 +62,55 @@ export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
         break;
     }
 
-    let response: UploadResponse;
+    let stored: StoredBatch;
     try {
-      response = await storeBatch(deps.store, batch, participant);
-      await deps.store.completeIdempotencyKey(ref, { status: 200, body: response });
+      stored = await storeBatch(deps.store, batch, participant, ref);
+      if (!stored.answered) {
+        await deps.store.completeIdempotencyKey(ref, { status: 200, body: stored.response });
+      }
     } catch (error) {
       // Failures are not kept for replay: free the key so a retry is processed afresh.
       // Should the release fail too, the claim's lease frees the key later.
       await deps.store.releaseIdempotencyKey(ref).catch(() => undefined);
       throw error;
     }
-    return c.json(response, 200);
+    return c.json(stored.response, 200);
   });
 
   return app;
 }
 
+interface StoredBatch {
+  response: UploadResponse;
+  /** Whether the key's answer was stored with the events already. */
+  answered: boolean;
+}
+
+/**
+ * A batch for a session the participant already has (all but a session's first) takes
+ * one statement, which stores the key's answer too; the first batch claims its session,
+ * then inserts.
+ */
 async function storeBatch(
   store: Store,
   batch: UploadBatch,
   participant: Participant,
-): Promise<UploadResponse> {
+  ref: IdempotencyKeyRef,
+): Promise<StoredBatch> {
   checkBatchFitsParticipant(batch, participant);
+  const events: EventBatch = {
+    sessionId: batch.session.id,
+    participantId: participant.id,
+    studyId: participant.studyId,
+    extensionVersion: batch.extensionVersion,
+    consentVersion: batch.consentVersion,
+    events: batch.events,
+  };
+  const answer = (accepted: number) => ({ accepted, duplicates: batch.events.length - accepted });
+
+  const known = await storable(store.insertSessionEvents(events, ref));
+  if (known.owner === participant.id) return { response: answer(known.accepted), answered: true };
+  if (known.owner !== undefined) throw sessionConflict(batch.session.id);
 
   const owner = await store.claimSession({
     id: batch.session.id,
@@ -93,24 +120,22 @@ async function storeBatch(
   });
   // Erased between authentication and now: the token no longer counts.
   if (owner === undefined) throw invalidToken();
-  if (owner !== participant.id) {
-    throw new ApiFailure(
-      409,
-      'session_conflict',
-      `Session ${batch.session.id} belongs to another participant. Start a new session with a fresh random id.`,
-    );
-  }
+  if (owner !== participant.id) throw sessionConflict(batch.session.id);
+  return { response: answer(await storable(store.insertEvents(events))), answered: false };
+}
 
-  let accepted: number;
+function sessionConflict(sessionId: string): ApiFailure {
+  return new ApiFailure(
+    409,
+    'session_conflict',
+    `Session ${sessionId} belongs to another participant. Start a new session with a fresh random id.`,
+  );
+}
+
+/** The database's refusal of text it cannot store, as the client's 400. */
+async function storable<T>(inserting: Promise<T>): Promise<T> {
   try {
-    accepted = await store.insertEvents({
-      sessionId: batch.session.id,
-      participantId: participant.id,
-      studyId: participant.studyId,
-      extensionVersion: batch.extensionVersion,
-      consentVersion: batch.consentVersion,
-      events: batch.events,
-    });
+    return await inserting;
   } catch (error) {
     if (!isUnstorableText(error)) throw error;
     throw new ApiFailure(
@@ -119,7 +144,6 @@ async function storeBatch(
       'The batch holds text the database cannot store (a NUL character or a lone UTF-16 surrogate); nothing was stored. Remove it from the events and upload again.',
     );
   }
-  return { accepted, duplicates: batch.events.length - accepted };
 }
 
 function checkBatchFitsParticipant(batch: UploadBatch, participant: Participant): void {

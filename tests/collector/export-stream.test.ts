@@ -30,6 +30,7 @@ async function serveWithPages(pages: Array<ExportEvent[] | Error>) {
     addConsent: async () => {},
     claimSession: async () => 'p_unused',
     insertEvents: async () => 0,
+    insertSessionEvents: async () => ({ owner: undefined, accepted: 0 }),
     claimIdempotencyKey: async () => ({ kind: 'claimed' }),
     completeIdempotencyKey: async () => {},
     releaseIdempotencyKey: async () => {},
