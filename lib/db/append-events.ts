@@ -35,7 +35,12 @@ export async function appendableChunk(
 ): Promise<StoredChunk | undefined> {
   if (first === undefined || nextSeq - first >= APPEND_BELOW) return undefined;
   const chunk = await store.get([sessionId, first]);
-  return chunk && chunk.events.length < APPEND_BELOW ? chunk : undefined;
+  // Nothing joins a chunk the collector already has part of: new events start a chunk
+  // of their own, so freeing space when storage is full deletes whole chunks, and a
+  // delete is the one write IndexedDB still allows then.
+  return chunk && chunk.events.length < APPEND_BELOW && !chunk.uploaded.some((state) => state !== 0)
+    ? chunk
+    : undefined;
 }
 
 /**

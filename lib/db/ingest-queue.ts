@@ -33,7 +33,7 @@ export function createIngestQueue(getDb: () => Promise<Db>, options: IngestQueue
       return await ingestEvents(db, items);
     } catch (error) {
       if (!isQuotaError(error)) throw error;
-      if ((await pruneUploaded(db)) > 0) {
+      if ((await pruneUploaded(db).catch(() => 0)) > 0) {
         try {
           return await ingestEvents(db, items);
         } catch (retryError) {

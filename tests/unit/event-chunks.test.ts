@@ -146,6 +146,21 @@ describe('changing events inside a chunk', () => {
     expect((await readUnuploaded(db, id, 3)).map((entry) => entry.seq)).toEqual([0, 1, 2]);
   });
 
+  it('starts a new chunk after an upload, so the uploaded chunk can be freed by a delete alone', async () => {
+    await ingestEvents(db, items(0, 10));
+    const id = await sessionId();
+    await markUploaded(
+      db,
+      id,
+      Array.from({ length: 10 }, (_, i) => i),
+    );
+    await ingestEvents(db, items(10, 13));
+    expect(await chunkKeys()).toEqual([0, 10]);
+    expect(await pruneUploaded(db)).toBe(10);
+    expect(await chunkKeys()).toEqual([10]);
+    expect((await storedEvents(db)).map((entry) => entry.seq)).toEqual([10, 11, 12]);
+  });
+
   it('prunes uploaded events out of mixed chunks and deletes fully uploaded ones', async () => {
     await ingestEvents(db, items(0, 1000));
     const id = await sessionId();
