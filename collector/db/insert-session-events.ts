@@ -1,3 +1,4 @@
+import { INSERT_EVENTS, insertEventsParams } from './insert-events';
 import type { SqlQueryable } from './sql-client';
 import type { EventBatch, IdempotencyKeyRef, SessionEventsResult } from './store';
 
@@ -23,11 +24,7 @@ export async function insertSessionEvents(
   const { rows } = await db.query<Row>(
     `with owner as (select participant_id from sessions where id = $2),
      stored as (
-       insert into events
-         (session_id, seq, participant_id, study_id, t, kind, extension_version, consent_version, body)
-       select $2, (e.body ->> 'seq')::integer, $3, $4, (e.body ->> 't')::bigint, e.body ->> 'kind', $5, $6, e.body
-       from jsonb_array_elements($1::jsonb) as e (body),
-            (select id from participants where id = $3 and erased_at is null for share) as p
+       ${INSERT_EVENTS}
        where (select participant_id from owner) = $3
        on conflict (session_id, seq) do nothing
        returning 1),
@@ -40,16 +37,7 @@ export async function insertSessionEvents(
        where participant_id = $3 and key = $7 and status is null
          and (select participant_id from owner) = $3)
      select (select participant_id from owner) as owner, (select n from accepted) as accepted`,
-    [
-      JSON.stringify(batch.events),
-      batch.sessionId,
-      batch.participantId,
-      batch.studyId,
-      batch.extensionVersion,
-      batch.consentVersion,
-      answerTo.key,
-      batch.events.length,
-    ],
+    [...insertEventsParams(batch), answerTo.key, batch.events.length],
   );
   const row = rows[0];
   return { owner: row?.owner ?? undefined, accepted: Number(row?.accepted ?? 0) };

@@ -1,3 +1,4 @@
+import type { EventRow } from './event-row';
 import { type ExportSelection, sessionConditions } from './export-selection';
 import type { SqlQueryable } from './sql-client';
 import type { EventCursor, ExportEvent } from './store';
@@ -5,13 +6,8 @@ import type { EventCursor, ExportEvent } from './store';
 /** Sorts before every real key: participant ids start with `p_`, seq is never negative. */
 const START: EventCursor = { participantId: '', sessionId: '', seq: -1 };
 
-interface Row {
-  participant_id: string;
-  session_id: string;
-  seq: number;
-  study_id: string;
-  extension_version: string;
-  consent_version: string;
+/** An events row with the body as text, and the kind beside it. */
+interface Row extends Omit<EventRow, 'body'> {
   kind: string;
   body: string;
 }

@@ -1,4 +1,5 @@
 import { type IngestItem, type IngestOutcome, ingestEvents } from './ingest-events';
+import { isQuotaError } from './is-quota-error';
 import type { Db } from './open-db';
 import { pruneUploaded } from './prune-uploaded';
 import { setPaused } from './set-paused';
@@ -7,10 +8,6 @@ export type IngestQueueOptions = {
   /** Called after storage ran out and capture was paused, so pages can be told. */
   onQuotaPaused?: () => void;
 };
-
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'QuotaExceededError';
-}
 
 /**
  * Gathers items arriving in the same task, or while the previous transaction commits,

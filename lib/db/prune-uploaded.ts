@@ -1,9 +1,6 @@
+import { isQuotaError } from './is-quota-error';
 import type { Db } from './open-db';
 import { keepEvents } from './session-chunks';
-
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'QuotaExceededError';
-}
 
 /**
  * Frees space by deleting events the collector already has. Sessions keep their
