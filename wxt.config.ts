@@ -21,6 +21,9 @@ function normalizeAliases(alias: unknown): AliasList {
 const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
+  // A separate output folder lets several builds of the working tree coexist (one per
+  // developer task); tests read the same variable (tests/e2e/support/paths.ts).
+  outDir: process.env.TASKTRACE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: ({ mode }) => ({

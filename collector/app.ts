@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps) {
   app.route('/healthz', healthRoutes());
   app.route('/v1/studies', studyListRoutes(deps));
   app.route('/v1/studies', studiesRoutes(deps));
-  app.route('/v1/uploads', uploadsRoutes(deps));
+  app.route('/v1/uploads', uploadsRoutes({ ...deps, logger }));
   app.route('/v1/export', exportRoutes(deps));
   app.route('/v1/participants', participantsRoutes({ ...deps, logger }));
   app.route('/v1/sessions', sessionsRoutes(deps));

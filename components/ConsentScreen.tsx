@@ -8,18 +8,41 @@ type Props = {
   error: string | null;
   /** When the volunteer already agreed to an earlier version: what changed since. */
   changes?: string[];
+  /**
+   * The study changed while the volunteer was reading it, so pressing "I agree" joined
+   * nothing: `changes` then says what differs from what they read, `note` anything more.
+   */
+  changedWhileReading?: { note?: string };
   onAgree: () => void;
   onDecline: () => void;
 };
 
-export function ConsentScreen({ study, busy, error, changes, onAgree, onDecline }: Props) {
+export function ConsentScreen({
+  study,
+  busy,
+  error,
+  changes,
+  changedWhileReading,
+  onAgree,
+  onDecline,
+}: Props) {
   return (
     <section class="card" aria-labelledby="consent-title">
       <h1 id="consent-title">{study.name}</h1>
       <p class="muted">
         Run by {study.researcher.name} ({study.researcher.contact})
       </p>
-      {changes && (
+      {changes && changedWhileReading && (
+        <div class="warning" role="alert">
+          <p>
+            <strong>This study changed while you were reading it</strong>: {changes.join(', ')}. You
+            have not joined. Read it again as it reads now, and agree only if you still want to take
+            part.
+          </p>
+          {changedWhileReading.note && <p>{changedWhileReading.note}</p>}
+        </div>
+      )}
+      {changes && !changedWhileReading && (
         <div class="warning" role="alert">
           <p>
             <strong>This study changed since you agreed</strong>: {changes.join(', ')}. Nothing is
@@ -55,6 +78,17 @@ export function ConsentScreen({ study, busy, error, changes, onAgree, onDecline 
           ? ' — no text from the page, not even the names of buttons.'
           : ' — includes the names of the buttons and fields you use.'}
       </p>
+      <p class="muted">
+        Kept as they are: only structural words — common web words (search, cart, settings…) and the
+        words of this study's site paths and page templates. Names, searches, subjects and every
+        other word in addresses, ids and names are replaced.
+        {study.structuralWords?.length ? (
+          <>
+            {' '}
+            This study adds these words: <code>{study.structuralWords.join(', ')}</code>.
+          </>
+        ) : null}
+      </p>
 
       <h2>Never recorded</h2>
       <NeverRecorded />
@@ -76,7 +110,7 @@ export function ConsentScreen({ study, busy, error, changes, onAgree, onDecline 
       )}
       <div class="actions">
         <button type="button" onClick={onDecline} disabled={busy}>
-          {changes ? 'Not now' : 'Decline'}
+          {changes && !changedWhileReading ? 'Not now' : 'Decline'}
         </button>
         <button type="button" class="primary" onClick={onAgree} disabled={busy}>
           {busy ? 'Saving…' : 'I agree'}

@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { acceptRecorderPort } from '../lib/background/accept-recorder-port';
 import { onIdleStateChanged, syncIdleDetection } from '../lib/background/apply-auto-pause';
-import { broadcastRecorderState } from '../lib/background/broadcast-state';
 import { checkStudy, STUDY_CHECK_ALARM } from '../lib/background/check-study';
 import { detectBrowserRestart, noteInstalled } from '../lib/background/detect-browser-restart';
 import {
@@ -13,6 +12,7 @@ import {
   RETENTION_ALARM,
 } from '../lib/background/lifecycle';
 import { logMessageForTests } from '../lib/background/log-message-for-tests';
+import { publishRecorderSettings } from '../lib/background/publish-recorder-settings';
 import { recordNavigation } from '../lib/background/record-navigation';
 import { recordTabEvents } from '../lib/background/record-tab-events';
 import { routeMessage } from '../lib/background/route-message';
@@ -30,7 +30,7 @@ export default defineBackground(() => {
   const ingest = createIngestQueue(getDb, {
     onQuotaPaused: () => {
       void setStorageFull(true)
-        .then(() => broadcastRecorderState(true))
+        .then(() => publishRecorderSettings())
         .then(() => updateBadges());
     },
   });

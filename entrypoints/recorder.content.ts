@@ -8,7 +8,7 @@ export default defineContentScript({
   main(ctx) {
     // Bench builds time the recorder from inside; the branch is dropped from other builds.
     if (import.meta.env.MODE === 'bench')
-      runRecorderWithHooks(() => runContentRecorder(ctx.signal));
+      runRecorderWithHooks((onReady) => runContentRecorder(ctx.signal, onReady));
     else void runContentRecorder(ctx.signal);
   },
 });

@@ -38,7 +38,8 @@ export function createSqlStore(db: SqlClient): Store {
     addConsent: (participantId, consentVersion) => addConsent(db, participantId, consentVersion),
     claimSession: (session) => claimSession(db, session),
     insertEvents: (batch) => insertEvents(db, batch),
-    insertSessionEvents: (batch, answerTo) => insertSessionEvents(db, batch, answerTo),
+    insertSessionEvents: (batch, answerTo, notes) =>
+      insertSessionEvents(db, batch, answerTo, notes),
     claimIdempotencyKey: (claim) => claimIdempotencyKey(db, claim),
     completeIdempotencyKey: (key, answer) => completeIdempotencyKey(db, key, answer),
     releaseIdempotencyKey: (key) => releaseIdempotencyKey(db, key),

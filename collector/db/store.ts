@@ -26,10 +26,15 @@ export interface Store {
   insertEvents(batch: EventBatch): Promise<number>;
   /**
    * For a session already stored as the participant's: its events, and their answer
-   * stored for the claimed key, at once. Returns the session's owner (undefined when it
-   * is not stored yet); nothing is written unless the owner is the batch's participant.
+   * stored for the claimed key, at once (with `notes` added to it). Returns the session's
+   * owner (undefined when it is not stored yet); nothing is written unless the owner is
+   * the batch's participant.
    */
-  insertSessionEvents(batch: EventBatch, answerTo: IdempotencyKeyRef): Promise<SessionEventsResult>;
+  insertSessionEvents(
+    batch: EventBatch,
+    answerTo: IdempotencyKeyRef,
+    notes?: UploadNotes,
+  ): Promise<SessionEventsResult>;
   /**
    * Claims an upload's Idempotency-Key for the participant, or says why it cannot: the
    * key already has an answer to replay, is in flight, was used with another body, or
@@ -126,6 +131,14 @@ export interface EventBatch {
   extensionVersion: string;
   consentVersion: string;
   events: TraceEvent[];
+}
+
+/** What an upload's answer says besides accepted and duplicates; each count only when non-zero. */
+export interface UploadNotes {
+  /** Names and labels removed: the study's capture level does not allow them. */
+  stripped?: number;
+  /** Events not stored: their page is not certainly allowed by the study. */
+  dropped?: number;
 }
 
 export interface SessionEventsResult {

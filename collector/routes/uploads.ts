@@ -2,13 +2,16 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type UploadBatch, type UploadResponse, uploadBatch } from '../../lib/schema';
 import type { AppDeps } from '../app';
-import type { EventBatch, IdempotencyKeyRef, Participant, Store } from '../db/store';
+import type { EventBatch, IdempotencyKeyRef, Participant, Store, UploadNotes } from '../db/store';
 import { isUnstorableText } from '../db/unstorable-text';
 import { ApiFailure } from '../http/api-failure';
 import { authenticateParticipant, invalidToken } from '../http/authenticate-participant';
 import { idempotencyKey } from '../http/idempotency-key';
 import { parseHashedBody } from '../http/parse-body';
 import { MAX_SEQ, MAX_UPLOAD_BYTES } from '../limits';
+import type { Logger } from '../log';
+import type { Study } from '../studies/load-studies';
+import { keepWithinConsent } from '../studies/within-consent';
 
 /**
  * Uploads follow the Idempotency-Key draft (draft-ietf-httpapi-idempotency-key-header):
@@ -18,8 +21,14 @@ import { MAX_SEQ, MAX_UPLOAD_BYTES } from '../limits';
  * while the first is still in flight is told to retry (409). Only 2xx answers are kept:
  * after a failure the key is freed. Events stay unique on (session, seq) underneath, so
  * even the same batch under a new key stores nothing twice.
+ *
+ * What is stored is what the study's consent covers, whatever the extension sent (see
+ * within-consent.ts): names and labels are stripped below capture level `labels`, and
+ * events from pages the study does not certainly allow are dropped; the answer counts
+ * both (`stripped`, `dropped`). The key's body hash is of the request as sent, so a
+ * replay of the same batch is still recognised.
  */
-export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
+export function uploadsRoutes(deps: Pick<AppDeps, 'store' | 'studies'> & { logger: Logger }) {
   const app = new Hono();
 
   app.post('/', async (c) => {
@@ -64,7 +73,7 @@ export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
 
     let stored: StoredBatch;
     try {
-      stored = await storeBatch(deps.store, batch, participant, ref);
+      stored = await storeBatch(deps, batch, participant, ref);
       if (!stored.answered) {
         await deps.store.completeIdempotencyKey(ref, { status: 200, body: stored.response });
       }
@@ -74,6 +83,7 @@ export function uploadsRoutes(deps: Pick<AppDeps, 'store'>) {
       await deps.store.releaseIdempotencyKey(ref).catch(() => undefined);
       throw error;
     }
+    logRemoved(deps.logger, participant.studyId, batch.events.length, stored.response);
     return c.json(stored.response, 200);
   });
 
@@ -92,25 +102,37 @@ interface StoredBatch {
  * then inserts.
  */
 async function storeBatch(
-  store: Store,
+  deps: { store: Store; studies: ReadonlyMap<string, Study> },
   batch: UploadBatch,
   participant: Participant,
   ref: IdempotencyKeyRef,
 ): Promise<StoredBatch> {
+  const { store } = deps;
   checkBatchFitsParticipant(batch, participant);
+  const study = studyOf(deps.studies, participant);
+  const consented = keepWithinConsent(study, batch.events);
+  const notes: UploadNotes = {};
+  if (consented.stripped > 0) notes.stripped = consented.stripped;
+  if (consented.dropped > 0) notes.dropped = consented.dropped;
   const events: EventBatch = {
     sessionId: batch.session.id,
     participantId: participant.id,
     studyId: participant.studyId,
     extensionVersion: batch.extensionVersion,
     consentVersion: batch.consentVersion,
-    events: batch.events,
+    events: consented.events,
   };
-  const answer = (accepted: number) => ({ accepted, duplicates: batch.events.length - accepted });
+  const answer = (accepted: number): UploadResponse => ({
+    accepted,
+    duplicates: consented.events.length - accepted,
+    ...notes,
+  });
 
-  const known = await storable(store.insertSessionEvents(events, ref));
+  const known = await storable(store.insertSessionEvents(events, ref, notes));
   if (known.owner === participant.id) return { response: answer(known.accepted), answered: true };
   if (known.owner !== undefined) throw sessionConflict(batch.session.id);
+  // Nothing left to store: no session is opened for it (it would hold no events).
+  if (consented.events.length === 0) return { response: answer(0), answered: false };
 
   const owner = await store.claimSession({
     id: batch.session.id,
@@ -122,6 +144,28 @@ async function storeBatch(
   if (owner === undefined) throw invalidToken();
   if (owner !== participant.id) throw sessionConflict(batch.session.id);
   return { response: answer(await storable(store.insertEvents(events))), answered: false };
+}
+
+/** One line for a stored batch the collector had to cut down: counts only, never content. */
+function logRemoved(logger: Logger, study: string, events: number, answer: UploadResponse): void {
+  if (!answer.stripped && !answer.dropped) return;
+  logger('warn', 'upload outside consent', {
+    study,
+    events,
+    stripped: answer.stripped ?? 0,
+    dropped: answer.dropped ?? 0,
+  });
+}
+
+/** The participant's study as this collector runs it now; without it nothing can be checked. */
+function studyOf(studies: ReadonlyMap<string, Study>, participant: Participant): Study {
+  const study = studies.get(participant.studyId);
+  if (study) return study;
+  throw new ApiFailure(
+    404,
+    'unknown_study',
+    `Study "${participant.studyId}" is no longer on this collector, so nothing can be stored for it. Ask the researcher for the study's new link.`,
+  );
 }
 
 function sessionConflict(sessionId: string): ApiFailure {

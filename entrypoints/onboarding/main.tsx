@@ -7,6 +7,7 @@ import { JoinForm } from '../../components/JoinForm';
 import '../../components/styles.css';
 import { useAction } from '../../components/use-action';
 import { collectorOrigin } from '../../lib/background/collector-origin';
+import type { JoinOutcome } from '../../lib/background/join-study';
 import { revokeSiteAccess } from '../../lib/background/revoke-site-access';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
 import { allowlistOrigins } from '../../lib/privacy/allowlist';
@@ -15,7 +16,13 @@ import { parseStudyLink } from '../../lib/settings/fetch-study';
 
 type Step =
   | { name: 'link'; declined?: boolean }
-  | { name: 'consent'; study: StudyManifest; changes?: string[] }
+  | {
+      name: 'consent';
+      study: StudyManifest;
+      changes?: string[];
+      /** Set when pressing "I agree" joined nothing because the study changed meanwhile. */
+      changedWhileReading?: { note?: string; earlier: StudyManifest[] };
+    }
   | { name: 'joined'; studyName: string; sites: string[] };
 
 const RECONSENT = new URLSearchParams(location.search).has('reconsent');
@@ -88,22 +95,26 @@ function Onboarding() {
     );
   }
   if (step.name === 'consent') {
-    const { study, changes } = step;
+    const { study, changes, changedWhileReading } = step;
     return (
       <ConsentScreen
         study={study}
         busy={busy}
         error={error}
         changes={changes}
+        changedWhileReading={changedWhileReading}
         onDecline={() => {
-          if (changes) {
+          if (changes && !changedWhileReading) {
             location.assign(browser.runtime.getURL('/options.html'));
             return;
           }
           // Declining leaves nothing behind, not even access to the study's server.
-          void revokeSiteAccess([collectorOrigin(link.trim()), ...originsFor(study)]).then(() =>
-            setStep({ name: 'link', declined: true }),
-          );
+          // Including the sites of versions read earlier, which "I agree" may have granted.
+          const studies = [study, ...(changedWhileReading?.earlier ?? [])];
+          void revokeSiteAccess([
+            collectorOrigin(link.trim()),
+            ...studies.flatMap(originsFor),
+          ]).then(() => setStep({ name: 'link', declined: true }));
         }}
         onAgree={() => {
           // Must be called inside the click: browsers only ask for sites during a user gesture.
@@ -114,15 +125,30 @@ function Onboarding() {
                 'The study needs access to its sites to record there. Click "I agree" again and allow access.',
               );
             }
-            if (changes) {
+            if (changes && !changedWhileReading) {
               const sites = await sendToBackground<string[]>({ type: 'study/consent-again' });
               setStep({ name: 'joined', studyName: study.name, sites });
               return;
             }
-            const joined = await sendToBackground<{ studyName: string; recordingOn: string[] }>({
+            // The background joins under exactly these terms, or answers with what changed.
+            const outcome = await sendToBackground<JoinOutcome>({
               type: 'study/join',
               studyUrl: link,
+              study,
             });
+            if ('changed' in outcome) {
+              const { study: current, changes: changed, note } = outcome.changed;
+              const earlier = [study, ...(changedWhileReading?.earlier ?? [])];
+              setStep({
+                name: 'consent',
+                study: current,
+                changes: changed,
+                changedWhileReading: { note, earlier },
+              });
+              scrollTo(0, 0);
+              return;
+            }
+            const { joined } = outcome;
             setStep({ name: 'joined', studyName: joined.studyName, sites: joined.recordingOn });
           });
         }}

@@ -4,7 +4,6 @@ import type { Db } from '../db/open-db';
 import { getRecordingTerms } from '../db/recording-terms';
 import { consentChanges } from '../settings/consent-changes';
 import { fetchStudy } from '../settings/fetch-study';
-import { broadcastRecorderState } from './broadcast-state';
 import { syncRecorderRegistration } from './sync-recorder-registration';
 
 export const STUDY_CHECK_ALARM = 'tasktrace-study-check';
@@ -37,7 +36,6 @@ export async function checkStudy(db: Db, fetchImpl: typeof fetch = fetch): Promi
       // The researcher put the terms back as they were: the old consent holds again.
       await db.delete('meta', 'reconsent');
       await syncRecorderRegistration(await getRecordingTerms(db));
-      await broadcastRecorderState((await getMeta(db, 'paused')) ?? false);
     }
     return { status: 'unchanged' };
   }
@@ -45,7 +43,6 @@ export async function checkStudy(db: Db, fetchImpl: typeof fetch = fetch): Promi
   if (!pending) {
     await endOpenSession(db, 'consent-changed');
     await syncRecorderRegistration(undefined);
-    await broadcastRecorderState(true);
   }
   return { status: 'changed', changes };
 }

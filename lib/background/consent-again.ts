@@ -4,7 +4,6 @@ import type { Db } from '../db/open-db';
 import { getRecordingTerms } from '../db/recording-terms';
 import { consentAtCollector } from '../settings/consent-at-collector';
 import { enroll } from '../settings/enroll';
-import { broadcastRecorderState } from './broadcast-state';
 import { injectIntoOpenTabs } from './inject-into-open-tabs';
 import { syncRecorderRegistration } from './sync-recorder-registration';
 
@@ -31,6 +30,5 @@ export async function consentAgain(db: Db, fetchImpl: typeof fetch = fetch): Pro
   const terms = await getRecordingTerms(db);
   const matches = await syncRecorderRegistration(terms);
   if (terms) await injectIntoOpenTabs(terms);
-  await broadcastRecorderState((await getMeta(db, 'paused')) ?? false);
   return matches;
 }

@@ -19,6 +19,7 @@ import { getPendingStudy } from './get-pending-study';
 import { assertCanJoin, joinStudy } from './join-study';
 import { leaveStudy } from './leave-study';
 import { markTask } from './mark-task';
+import { publishRecorderSettings } from './publish-recorder-settings';
 import { rejoinStudy } from './rejoin-study';
 import { runUploads } from './run-uploads';
 import { setAutoPauseMinutes } from './set-auto-pause-minutes';
@@ -48,7 +49,10 @@ export async function handlePageMessage(message: PageMessage): Promise<Result<un
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
     // A request that may change what is recorded where shows on the toolbar at once.
-    if (!READ_ONLY.has(message.type)) await updateBadges().catch(() => undefined);
+    if (!READ_ONLY.has(message.type)) {
+      await publishRecorderSettings().catch(() => undefined);
+      await updateBadges().catch(() => undefined);
+    }
   }
 }
 
@@ -60,7 +64,7 @@ async function dispatch(message: PageMessage): Promise<unknown> {
       await assertCanJoin(db);
       return fetchStudy(message.studyUrl);
     case 'study/join':
-      return joinStudy(db, message.studyUrl);
+      return joinStudy(db, message.studyUrl, message.study);
     case 'study/check':
       return checkStudy(db);
     case 'study/pending':

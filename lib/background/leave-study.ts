@@ -7,7 +7,6 @@ import type { LeaveOutcome } from '../messaging/protocol';
 import { allowlistOrigins } from '../privacy/allowlist';
 import { eraseAtCollector } from '../settings/erase-at-collector';
 import { setStorageFull } from '../settings/storage-full';
-import { broadcastRecorderState } from './broadcast-state';
 import { STUDY_CHECK_ALARM } from './check-study';
 import { collectorOrigin } from './collector-origin';
 import { revokeSiteAccess } from './revoke-site-access';
@@ -31,7 +30,6 @@ export async function leaveStudy(
 
   await endOpenSession(db, 'withdrawn');
   await syncRecorderRegistration(undefined);
-  await broadcastRecorderState(true);
   const deleted = await deleteAllData(db);
   await setStorageFull(false);
   await browser.alarms.clear(STUDY_CHECK_ALARM).catch(() => false);

@@ -3,6 +3,7 @@ import type { IngestItem, IngestOutcome } from '../db/ingest-events';
 import { getDb } from '../db/open-db';
 import { getRecordingTerms } from '../db/recording-terms';
 import { scrubUrl } from '../privacy/scrub-url';
+import { structuralWordSet } from '../privacy/structural-words';
 import { navigationEvent } from '../schema';
 import { isRecordableUrl } from './is-recordable-url';
 
@@ -31,7 +32,7 @@ export async function recordNavigation(
         kind: 'navigation',
         t: Math.round(details.timeStamp),
         frame: [],
-        page: scrubUrl(details.url, terms),
+        page: scrubUrl(details.url, { ...terms, words: structuralWordSet(terms) }),
         transition,
         qualifiers,
       },

@@ -4,6 +4,7 @@ import type { IngestItem, IngestOutcome } from '../db/ingest-events';
 import { getDb } from '../db/open-db';
 import { getRecordingTerms } from '../db/recording-terms';
 import { scrubUrl } from '../privacy/scrub-url';
+import { structuralWordSet } from '../privacy/structural-words';
 import { isRecordableUrl } from './is-recordable-url';
 
 type Ingest = (items: readonly IngestItem[]) => Promise<IngestOutcome[]>;
@@ -30,7 +31,10 @@ export function recordTabEvents(ingest: Ingest): void {
       if (!tab || tab.incognito) return;
       const recordable = await isRecordableUrl(terms, tab.url);
       if (!recordable && !(await isSessionTab(db, tabId))) return;
-      const page = recordable && tab.url ? scrubUrl(tab.url, terms) : undefined;
+      const page =
+        recordable && tab.url
+          ? scrubUrl(tab.url, { ...terms, words: structuralWordSet(terms) })
+          : undefined;
       await ingest([tabItem('switched', tabId, page)]);
     })();
   });

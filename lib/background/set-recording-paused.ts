@@ -2,7 +2,7 @@ import { getDb } from '../db/open-db';
 import type { MetaValues } from '../db/schema';
 import { setPaused } from '../db/set-paused';
 import { setStorageFull } from '../settings/storage-full';
-import { broadcastRecorderState } from './broadcast-state';
+import { publishRecorderSettings } from './publish-recorder-settings';
 
 /**
  * Pauses or resumes from anywhere the volunteer can ask (popup, keyboard command,
@@ -15,5 +15,5 @@ export async function setRecordingPaused(
   // Resuming after a full disk is the volunteer's call: they freed space or uploaded.
   if (!paused) await setStorageFull(false);
   await setPaused(await getDb(), paused, Date.now(), reason);
-  await broadcastRecorderState(paused);
+  await publishRecorderSettings();
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RecordingTerms } from '../db/recording-terms';
 import { isEntryGranted } from './is-entry-granted';
+import { publishRecorderSettings } from './publish-recorder-settings';
 
 export const RECORDER_SCRIPT_ID = 'tasktrace-recorder';
 export const RECORDER_SCRIPT_FILE = 'content-scripts/recorder.js';
@@ -8,7 +9,8 @@ export const RECORDER_SCRIPT_FILE = 'content-scripts/recorder.js';
 /**
  * Registers the recorder for the allowlisted patterns whose origin the
  * volunteer has granted, and for nothing else. Called on every start and whenever
- * enrollment or permissions change, so a revoked site stops at once.
+ * enrollment or permissions change, so a revoked site stops at once; the recorders
+ * already running hear the same change through their published settings.
  */
 export async function syncRecorderRegistration(
   terms: RecordingTerms | undefined,
@@ -34,5 +36,6 @@ export async function syncRecorderRegistration(
       },
     ]);
   }
+  await publishRecorderSettings({ terms });
   return matches;
 }

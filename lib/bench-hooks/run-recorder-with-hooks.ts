@@ -5,7 +5,6 @@ import { answerBenchRequests } from './page-channel';
 import { benchSamples, takeSamples } from './samples';
 import { timeListenersAndTimers } from './time-listeners';
 
-type Send = (message: unknown) => Promise<unknown>;
 type Connect = (info: { name: string }) => EventPort;
 type OutgoingMessage = { type?: unknown; events?: { cseq: number; draft: unknown }[] };
 
@@ -14,20 +13,12 @@ type OutgoingMessage = { type?: unknown; events?: { cseq: number; draft: unknown
  * its start-up, its handlers and its selectors, and a DOM channel through which the
  * bench reads them and asks for ingest load. Only `--mode bench` builds include this.
  */
-export function runRecorderWithHooks(run: () => Promise<void>): void {
-  const runtime = browser.runtime as unknown as { sendMessage: Send; connect: Connect };
-  const send: Send = runtime.sendMessage.bind(runtime);
+export function runRecorderWithHooks(
+  run: (onReady: (applyMs: number) => void) => Promise<void>,
+): void {
+  const runtime = browser.runtime as unknown as { connect: Connect };
   const connect: Connect = runtime.connect.bind(runtime);
-  let answeredAt: number | null = null;
   let newestCseq = -1;
-  // Notes when the background said "record".
-  runtime.sendMessage = (message) => {
-    if ((message as OutgoingMessage).type !== 'recorder/hello') return send(message);
-    return send(message).then((answer) => {
-      answeredAt = performance.now();
-      return answer;
-    });
-  };
   // Counts the events each handler sends, and times handing them to the port.
   runtime.connect = (info) => {
     const port = connect(info);
@@ -71,13 +62,10 @@ export function runRecorderWithHooks(run: () => Promise<void>): void {
   timeListenersAndTimers();
 
   const start = performance.now();
-  const done = run();
-  benchSamples.startup.mainMs = performance.now() - start;
-  // Runs right after the recorder's code that follows the background's answer.
-  void done.then(() => {
-    if (answeredAt === null) return;
-    const now = performance.now();
-    benchSamples.startup.startMs = now - answeredAt;
-    benchSamples.startup.readyAt = now;
+  // Called once the recorder has applied its settings, with how long that took.
+  void run((applyMs) => {
+    benchSamples.startup.startMs = applyMs;
+    benchSamples.startup.readyAt = performance.now();
   });
+  benchSamples.startup.mainMs = performance.now() - start;
 }

@@ -18,6 +18,8 @@ export type RecordingTerms = {
   testIdAttributes: string[];
   routeTemplates: string[];
   queryKeys: string[];
+  /** The study's own structural words (lib/privacy/structural-words.ts); none locally. */
+  structuralWords?: string[];
   /** Days a session is kept on this machine; null keeps it until the volunteer deletes it. */
   retentionDays: number | null;
 };
@@ -46,6 +48,8 @@ function studyTerms({ study, consentVersion }: Enrollment): RecordingTerms {
     testIdAttributes: study.testIdAttributes,
     routeTemplates: study.routeTemplates,
     queryKeys: study.queryKeys,
+    // Absent from studies stored before the field existed.
+    structuralWords: study.structuralWords ?? [],
     retentionDays: study.retentionDays,
   };
 }

@@ -33,7 +33,8 @@ function ackedOf(message: unknown): number[] | null {
  */
 export function createEventSender(open: OpenPort, signal: AbortSignal) {
   const clientId = crypto.randomUUID();
-  const unacked = new Map<number, PageEventDraft>();
+  /** Each event with the version of the settings it was made under. */
+  const unacked = new Map<number, { v: string; draft: PageEventDraft }>();
   /** Posted on the current port and not yet acknowledged, with when. */
   const inFlight = new Map<number, number>();
   let port: EventPort | null = null;
@@ -84,7 +85,7 @@ export function createEventSender(open: OpenPort, signal: AbortSignal) {
     const current = connect();
     if (!current) return;
     const now = Date.now();
-    let batch: { cseq: number; draft: PageEventDraft }[] = [];
+    let batch: { cseq: number; v: string; draft: PageEventDraft }[] = [];
     // Posted as JSON text: the browser copies one string much faster than it converts
     // an object graph, and the page pays for that conversion inside its event handler.
     const post = () => {
@@ -92,10 +93,10 @@ export function createEventSender(open: OpenPort, signal: AbortSignal) {
       batch = [];
     };
     try {
-      for (const [cseq, draft] of unacked) {
+      for (const [cseq, { v, draft }] of unacked) {
         if (inFlight.has(cseq)) continue;
         inFlight.set(cseq, now);
-        batch.push({ cseq, draft });
+        batch.push({ cseq, v, draft });
         if (batch.length === MAX_PER_MESSAGE) post();
       }
       if (batch.length > 0) post();
@@ -148,8 +149,8 @@ export function createEventSender(open: OpenPort, signal: AbortSignal) {
   });
 
   return {
-    push(draft: PageEventDraft) {
-      unacked.set(nextSeq++, draft);
+    push(draft: PageEventDraft, v: string) {
+      unacked.set(nextSeq++, { v, draft });
       if (flushQueued) return;
       flushQueued = true;
       // Still inside the task that recorded the event: before any navigation it starts.

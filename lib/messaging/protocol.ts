@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { captureLevel, matchPattern, pageEventDraft, seq, sessionId, taskSpan } from '../schema';
+import {
+  captureLevel,
+  matchPattern,
+  pageEventDraft,
+  seq,
+  sessionId,
+  studyManifest,
+  taskSpan,
+} from '../schema';
 
 /**
  * Every message a content script or an extension page may send the background.
@@ -11,7 +19,14 @@ export const recorderEvents = z.strictObject({
   /** Random per content-script instance; with `cseq` it makes resends idempotent. */
   clientId: z.string().regex(/^[a-z0-9-]{8,64}$/),
   events: z
-    .array(z.strictObject({ cseq: z.number().int().nonnegative(), draft: pageEventDraft }))
+    .array(
+      z.strictObject({
+        cseq: z.number().int().nonnegative(),
+        /** The version of the recorder settings the event was made under. */
+        v: z.string().regex(/^[a-z0-9]{1,32}$/),
+        draft: pageEventDraft,
+      }),
+    )
     .min(1)
     .max(500),
 });
@@ -20,7 +35,12 @@ export type RecorderEvents = z.infer<typeof recorderEvents>;
 
 export const pageMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('study/preview'), studyUrl: z.string().max(2000) }),
-  z.strictObject({ type: z.literal('study/join'), studyUrl: z.string().max(2000) }),
+  z.strictObject({
+    type: z.literal('study/join'),
+    studyUrl: z.string().max(2000),
+    /** The study exactly as the consent screen showed it: joining is under these terms only. */
+    study: studyManifest,
+  }),
   z.strictObject({
     type: z.literal('state/get'),
     /** The active tab's address, for "recording this site" or "not in the study". */
@@ -65,25 +85,11 @@ export const pageMessage = z.discriminatedUnion('type', [
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
-/** What a recorder needs to know; `record: false` tells it to stay silent. */
-export const recorderConfig = z.discriminatedUnion('record', [
-  z.strictObject({ record: z.literal(false) }),
-  z.strictObject({
-    record: z.literal(true),
-    paused: z.boolean(),
-    captureLevel,
-    testIdAttributes: z.array(z.string()),
-    routeTemplates: z.array(z.string()),
-    queryKeys: z.array(z.string()),
-  }),
-]);
-export type RecorderConfig = z.infer<typeof recorderConfig>;
-
-export const recorderState = z.strictObject({
-  type: z.literal('recorder/state'),
-  paused: z.boolean(),
-});
-export type RecorderState = z.infer<typeof recorderState>;
+/**
+ * The answer to a framed recorder's hello: whether the page around it is one it may
+ * record in (its settings come from storage; see recorder-settings.ts).
+ */
+export type RecorderHelloAnswer = { record: boolean };
 
 export type EventsAck = { acked: number[] };
 

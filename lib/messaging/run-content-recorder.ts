@@ -1,25 +1,18 @@
 import { browser } from 'wxt/browser';
-import { scrubUrl } from '../privacy/scrub-url';
+import { compileAllowlist } from '../privacy/allowlist';
+import { type ScrubbedPage, scrubUrl } from '../privacy/scrub-url';
 import { framePathOf } from '../recorder/frame-path';
 import type { OpenShadowRoot } from '../recorder/resolve-target';
 import { startRecorder } from '../recorder/start-recorder';
+import type { RecorderContext } from '../recorder/types';
+import type { PageEventDraft } from '../schema';
 import { createEventSender, type EventPort } from './create-event-sender';
-import type { RecorderConfig } from './protocol';
 import { RECORDER_PORT } from './recorder-port';
-
-// The content script checks shapes by hand instead of with zod: it runs in every
-// granted frame, so its bundle stays small. The background validates everything.
-function isActiveConfig(value: unknown): value is Extract<RecorderConfig, { record: true }> {
-  return typeof value === 'object' && value !== null && (value as RecorderConfig).record === true;
-}
-
-function pausedState(message: unknown): boolean | null {
-  if (typeof message !== 'object' || message === null) return null;
-  const candidate = message as { type?: unknown; paused?: unknown };
-  return candidate.type === 'recorder/state' && typeof candidate.paused === 'boolean'
-    ? candidate.paused
-    : null;
-}
+import {
+  isRecorderSettings,
+  RECORDER_SETTINGS_KEY,
+  type RecorderSettings,
+} from './recorder-settings';
 
 /**
  * Closed shadow roots are hidden from pages but not from extensions: Chromium offers
@@ -44,11 +37,23 @@ function extensionShadowRootAccessor(): OpenShadowRoot {
   };
 }
 
+/** Drafts made before the settings were read, with the address each page was scrubbed from. */
+type Held = { draft: PageEventDraft; url: string };
+
 /**
- * The content script's life: ask the background whether this frame may be recorded,
- * then record until paused, and stop for good when the extension context goes away.
+ * The content script's life. It listens from `document_start`, before it knows its
+ * settings, at the strictest level (`structure`, no test ids, no route templates, no
+ * structural words), and holds what it records until the settings arrive from
+ * storage, a read that does not wait for the background to wake. Then it sends what
+ * it held (or drops it, if this frame may not record) and follows every change of
+ * the settings from then on. Each event is checked where it happens: paused, not
+ * allowed, or on an excluded path (single-page sites change paths without a load),
+ * the recorder does no work at all. `onReady` lets the bench build time start-up.
  */
-export async function runContentRecorder(signal: AbortSignal): Promise<void> {
+export async function runContentRecorder(
+  signal: AbortSignal,
+  onReady?: (applyMs: number) => void,
+): Promise<void> {
   // Joining or reinjection may run the script again in a frame that already records;
   // scripts of one extension instance share this isolated world, pages never see it.
   const scope = globalThis as { tasktraceRecorderActive?: boolean };
@@ -57,63 +62,125 @@ export async function runContentRecorder(signal: AbortSignal): Promise<void> {
   signal.addEventListener('abort', () => {
     scope.tasktraceRecorderActive = false;
   });
-  let config: unknown;
-  try {
-    config = await browser.runtime.sendMessage({ type: 'recorder/hello' });
-  } catch {
-    return;
-  }
-  if (!isActiveConfig(config) || signal.aborted) return;
-  const settings = config;
 
   const sender = createEventSender(
     () => browser.runtime.connect({ name: RECORDER_PORT }) as EventPort,
     signal,
   );
-  const frame = framePathOf(window);
-  const passwordsSeen = new WeakSet<Element>();
-  // Every event names its page: scrub the address once per address, not once per event.
-  let scrubbed: { href: string; page: ReturnType<typeof scrubUrl> } | null = null;
-  const page = () => {
-    if (scrubbed?.href !== location.href) {
-      scrubbed = { href: location.href, page: scrubUrl(location.href, settings) };
+  let settings: RecorderSettings | null = null;
+  let held: Held[] | null = [];
+  /** A framed recorder stays silent when the tab's top page may not be recorded. */
+  let topAllowed = true;
+  let allows: (url: string) => boolean = () => false;
+  let words: ReadonlySet<string> = new Set();
+  const verdicts = new Map<string, boolean>();
+  const recordsAt = (url: string) => {
+    if (!settings) return held !== null;
+    if (!settings.record || !topAllowed) return false;
+    let verdict = verdicts.get(url);
+    if (verdict === undefined) {
+      verdict = allows(url);
+      if (verdicts.size >= 64) verdicts.clear();
+      verdicts.set(url, verdict);
     }
-    return scrubbed.page;
-  };
-  let stop: (() => void) | null = null;
-
-  const start = () => {
-    stop ??= startRecorder({
-      captureLevel: settings.captureLevel,
-      testIdAttributes: settings.testIdAttributes,
-      passwordsSeen,
-      frame,
-      now: Date.now,
-      page,
-      scrub: (url) => scrubUrl(url, settings),
-      openShadowRoot: extensionShadowRootAccessor(),
-      emit: (draft) => sender.push(draft),
-    });
-  };
-  const halt = () => {
-    stop?.();
-    stop = null;
+    return verdict;
   };
 
-  const onMessage = (message: unknown) => {
-    const paused = pausedState(message);
-    if (paused === true) halt();
-    if (paused === false) start();
+  // Every event names its page: scrub each address once, not once per event. The
+  // address each page came from is kept in memory only, to scrub held events again.
+  const sources = new WeakMap<ScrubbedPage, string>();
+  let scrubbed = new Map<string, ScrubbedPage>();
+  const scrub = (url: string) => {
+    let page = scrubbed.get(url);
+    if (!page) {
+      page = scrubUrl(url, {
+        routeTemplates: settings?.routeTemplates,
+        queryKeys: settings?.queryKeys,
+        words,
+      });
+      sources.set(page, url);
+      if (scrubbed.size >= 32) scrubbed = new Map();
+      scrubbed.set(url, page);
+    }
+    return page;
   };
-  browser.runtime.onMessage.addListener(onMessage);
+
+  const context: RecorderContext = {
+    captureLevel: 'structure',
+    testIdAttributes: [],
+    passwordsSeen: new WeakSet<Element>(),
+    frame: framePathOf(window),
+    now: Date.now,
+    page: () => scrub(location.href),
+    scrub,
+    recordsAt,
+    openShadowRoot: extensionShadowRootAccessor(),
+    emit: (draft) => {
+      if (settings) {
+        if (recordsAt(sources.get(draft.page) ?? location.href)) sender.push(draft, settings.v);
+      } else held?.push({ draft, url: sources.get(draft.page) ?? location.href });
+    },
+  };
+
+  const apply = (next: unknown) => {
+    if (!isRecorderSettings(next)) return;
+    settings = next;
+    allows = compileAllowlist(next.allowlist);
+    words = new Set(next.words);
+    verdicts.clear();
+    scrubbed = new Map();
+    context.captureLevel = next.captureLevel;
+    context.testIdAttributes = next.testIdAttributes;
+    context.words = words;
+    const waiting = held ?? [];
+    held = null;
+    for (const { draft, url } of waiting) {
+      if (recordsAt(url)) sender.push({ ...draft, page: scrub(url) } as PageEventDraft, next.v);
+    }
+  };
+
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[RECORDER_SETTINGS_KEY];
+    if (area === 'local' && change) apply(change.newValue);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  const stop = startRecorder(context);
   // Resend what is unacknowledged whenever the page may have lost a message: leaving,
   // hiding, or coming back from the back/forward cache.
-  window.addEventListener('pagehide', () => sender.flush(), { signal });
-  window.addEventListener('pageshow', () => sender.flush(), { signal });
-  document.addEventListener('visibilitychange', () => sender.flush(), { signal });
+  const flush = (event: Event) => {
+    if (event.isTrusted) sender.flush();
+  };
+  window.addEventListener('pagehide', flush, { signal });
+  window.addEventListener('pageshow', flush, { signal });
+  document.addEventListener('visibilitychange', flush, { signal });
   signal.addEventListener('abort', () => {
-    halt();
-    browser.runtime.onMessage.removeListener(onMessage);
+    stop();
+    browser.storage.onChanged.removeListener(onChanged);
   });
-  if (!settings.paused) start();
+
+  try {
+    const [stored] = await Promise.all([
+      browser.storage.local.get(RECORDER_SETTINGS_KEY),
+      window === window.top ? undefined : askTopAllowed().then((answer) => (topAllowed = answer)),
+    ]);
+    // A change heard meanwhile is newer than what was read.
+    const start = performance.now();
+    if (!settings) apply(stored[RECORDER_SETTINGS_KEY]);
+    onReady?.(performance.now() - start);
+  } catch {
+    // The extension context is gone (reloaded or removed).
+  }
+  // Without readable settings nothing is recorded: held events are dropped.
+  held = null;
+}
+
+async function askTopAllowed(): Promise<boolean> {
+  try {
+    const answer = (await browser.runtime.sendMessage({ type: 'recorder/hello' })) as {
+      record?: unknown;
+    } | null;
+    return answer?.record === true;
+  } catch {
+    return false;
+  }
 }

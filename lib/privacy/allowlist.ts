@@ -1,31 +1,74 @@
 import type { AllowlistEntry } from '../schema';
-import { compileMatchPattern, globToRegex, permissionOrigin } from './match-pattern';
+import { mayMatchGlob } from './match-path-glob';
+import { compileMatchPattern, permissionOrigin } from './match-pattern';
+import { normalizeGlob, normalizePath } from './normalize-path';
 
 export type Allowlist = (url: string | URL) => boolean;
 
-export type CompiledEntry = { entry: AllowlistEntry; allows: (url: URL) => boolean };
+export type CompiledEntry = {
+  entry: AllowlistEntry;
+  /** Matched by the entry's pattern, exclusions aside. */
+  matches: (url: URL) => boolean;
+  /** Matched by the entry's pattern and not under one of its excluded paths. */
+  allows: (url: URL) => boolean;
+  /**
+   * Whether a path (raw, or scrubbed with `:` placeholders) is, or may be, under one
+   * of the entry's excluded paths, after normalisation (see normalize-path.ts).
+   * `keptAsIs` says which literal segments a scrubber keeps as they are (see
+   * match-path-glob.ts); without it, a placeholder may stand for any segment.
+   */
+  excludes: (path: string, keptAsIs?: (segment: string) => boolean) => boolean;
+};
 
 // The background checks every message against the study's allowlist; compiling its
 // patterns once per distinct allowlist keeps regex building off that path.
 const compiledCache = new Map<string, CompiledEntry[]>();
 
-/** Each entry with a predicate: matched by its pattern and not under an excluded path. */
+/** Each entry with its predicates. */
 export function compileAllowlistEntries(entries: readonly AllowlistEntry[]): CompiledEntry[] {
   const key = JSON.stringify(entries);
   let compiled = compiledCache.get(key);
   if (!compiled) {
     compiled = entries.map((entry) => {
-      const match = compileMatchPattern(entry.match);
-      const excluded = (entry.excludePaths ?? []).map(globToRegex);
+      const matches = compileMatchPattern(entry.match);
+      const excludes = compileExclusions(entry.excludePaths ?? []);
       return {
         entry,
-        allows: (url: URL) => match(url) && !excluded.some((regex) => regex.test(url.pathname)),
+        matches,
+        excludes,
+        allows: (url: URL) => matches(url) && !excludes(url.pathname),
       };
     });
     if (compiledCache.size >= 8) compiledCache.clear();
     compiledCache.set(key, compiled);
   }
   return compiled;
+}
+
+/** `/account/*` also covers `/account` itself: the section's own page is part of it. */
+export function compileExclusions(
+  globs: readonly string[],
+): (path: string, keptAsIs?: (segment: string) => boolean) => boolean {
+  const patterns = globs.flatMap((glob) => {
+    const normal = normalizeGlob(glob);
+    return normal.endsWith('/*') && normal !== '/*' ? [normal, normal.slice(0, -2)] : [normal];
+  });
+  if (patterns.length === 0) return () => false;
+  const seen = new Map<string, boolean>();
+  return (path, keptAsIs) => {
+    if (keptAsIs) {
+      const normal = normalizePath(path);
+      return patterns.some((pattern) => mayMatchGlob(normal, pattern, keptAsIs));
+    }
+    let verdict = seen.get(path);
+    if (verdict === undefined) {
+      const normal = normalizePath(path);
+      verdict = patterns.some((pattern) => mayMatchGlob(normal, pattern));
+      if (seen.size >= 256) seen.clear();
+      seen.set(path, verdict);
+    }
+    return verdict;
+  };
 }
 
 export function parseUrl(input: string | URL): URL | null {
@@ -44,6 +87,25 @@ export function compileAllowlist(entries: readonly AllowlistEntry[]): Allowlist 
     const url = parseUrl(input);
     return url !== null && compiled.some((entry) => entry.allows(url));
   };
+}
+
+/**
+ * Whether a recorded page (origin and scrubbed path, as an event carries it) is
+ * allowlisted for sure: some entry matches it and none of that entry's excluded
+ * paths may cover it. A placeholder in the path counts against it (fail closed)
+ * unless `keptAsIs` shows the excluded segment it would have to stand for is one a
+ * scrubber keeps as it is (see match-path-glob.ts).
+ */
+export function allowsRecordedPage(
+  entries: readonly AllowlistEntry[],
+  page: { origin: string; path: string },
+  keptAsIs?: (segment: string) => boolean,
+): boolean {
+  const url = parseUrl(`${page.origin}${page.path}`);
+  if (!url) return false;
+  return compileAllowlistEntries(entries).some(
+    ({ matches, excludes }) => matches(url) && !excludes(page.path, keptAsIs),
+  );
 }
 
 /** Origin permissions to request for an allowlist, deduplicated, in order. */

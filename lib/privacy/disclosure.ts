@@ -3,8 +3,8 @@
  * test holds the two together), so consent is given to exactly what the code does.
  */
 export const RECORDED = [
-  'Which pages of the listed sites you visit: the address without its query or fragment, with identifiers in the path replaced.',
-  "What you click, double-click or right-click, and which fields you focus, edit or submit, described by the element's type, role, size and position on the page and a selector, never by what it holds.",
+  'Which pages of the listed sites you visit: the address without its query or fragment, keeping only common web words such as search or cart; identifiers, names, searches and every other word in the path are replaced.',
+  "What you click, double-click or right-click, and which fields you focus, edit or submit, described by the element's type, role, size and position on the page and a selector made of positions and common web words, never by what it holds.",
   'That you edited a field or changed a drop-down, never what you entered or chose; for a submitted form, how many fields of each kind it has.',
   'Keys that do not type a character (Enter, Tab, arrows, Escape), shortcuts such as Ctrl+C, and that you copied, cut or pasted, never what.',
   'Where you scrolled to, the page loads and in-page navigations, and the tabs you opened, switched to or closed while recording.',
@@ -14,7 +14,7 @@ export const RECORDED = [
 
 /** Recorded as well at capture level `labels`. */
 export const RECORDED_AT_LABELS = [
-  'The visible name of the button, link or field you used and its form label, up to 80 characters, with emails, numbers and links replaced.',
+  "The visible name of the button, link or field you used and its form label, up to 80 characters, keeping only common web words such as Add to cart: emails, links, numbers, codes and every other word, such as a person's name or a mail subject, are replaced by <email>, <url>, <number>, <token> and <text>.",
 ] as const;
 
 export const NEVER_RECORDED = [

@@ -1,17 +1,20 @@
 /**
  * Scrubs a name or label before it may be recorded at capture level `labels`:
- * identifiers and personal data become `<email>`, `<url>`, `<number>` or `<token>`,
- * and the result fits the schema's 80 characters.
+ * identifiers and personal data become `<email>`, `<url>`, `<number>` or `<token>`;
+ * then, failing closed, every word that is not structural (not in `words`, the set
+ * `structuralWords()` builds) becomes `<text>`, a run of such words one `<text>`
+ * ("Message from Alice Smith" → "Message from <text>"); and the result fits the
+ * schema's 80 characters. Without `words`, every word becomes `<text>`.
  *
  * Phone numbers become `<number>`: telling a phone number from any other group of
- * digits is guesswork, and the placeholders are the four PRIVACY.md and the consent
- * screen name, so a fifth would change what volunteers agreed to.
+ * digits is guesswork, and the placeholders are the five PRIVACY.md and the consent
+ * screen name, so another would change what volunteers agreed to.
  *
  * Each pass is linear in the input, so page text cannot stall the recorder: a pattern
  * that scans a run either starts with a look-behind that fails inside that run, or
  * gives up after a bounded number of characters, and none nests ambiguous repetitions.
  */
-export function scrubLabel(text: string): string | null {
+export function scrubLabel(text: string, words?: ReadonlySet<string>): string | null {
   const scrubbed = normalize(text)
     // Emails first: their domain would otherwise look like a URL.
     .replace(EMAIL, '<email>')
@@ -20,18 +23,34 @@ export function scrubLabel(text: string): string | null {
     .replace(WWW_URL, asUrl)
     .replace(DOMAIN_WITH_PATH, asUrl)
     .replace(LONG_WORD, '<token>')
-    .replace(UUID, '<token>')
+    // UUIDs too: their digits and dashes are in the base64 alphabet.
     .replace(BASE64_RUN, (run) => (/\d/.test(run) && /[A-Za-z]/.test(run) ? '<token>' : run))
     .replace(HEX_RUN, (run) => (/\d/.test(run) && /[a-f]/i.test(run) ? '<token>' : run))
-    // Last, so a token's digits are not split into numbers first.
-    .replace(DIGIT_GROUP, asNumber);
+    // After tokens, so a token's digits are not split into numbers first.
+    .replace(DIGIT_GROUP, asNumber)
+    // A hyphenated word (`Jean-Luc`, `e-mail`) is kept only when each part is structural.
+    .replace(WORD, (word) =>
+      word.startsWith('<') ||
+      word
+        .toLowerCase()
+        .split('-')
+        .every((part) => words?.has?.(part))
+        ? word
+        : '<text>',
+    )
+    .replace(TEXT_RUN, '<text>');
   const result = truncate(scrubbed);
   return result === '' ? null : result;
 }
 
 const MAX_LABEL_LENGTH = 80;
 
-const PLACEHOLDERS = ['<email>', '<url>', '<number>', '<token>'];
+const PLACEHOLDERS = ['<email>', '<url>', '<number>', '<token>', '<text>'];
+
+/** A placeholder already written, or a word: letters, inner apostrophes and hyphens. */
+const WORD = /<(?:email|url|number|token|text)>|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+/** `<text>`s with only spaces or punctuation between them: one name, however long. */
+const TEXT_RUN = /<text>(?:[\s'’.,-]*<text>)+/g;
 
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu;
 const SCHEME_URL = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:\/\/\S*/gu;
@@ -39,8 +58,6 @@ const WWW_URL = /(?<![\p{L}\p{N}.-])www\.\S+/giu;
 const DOMAIN_WITH_PATH =
   /(?<![\p{L}\p{N}.@-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/\S*/gu;
 const LONG_WORD = /\S{33,}/gu;
-const UUID =
-  /(?<![\p{L}\p{N}])[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}(?![\p{L}\p{N}])/giu;
 const BASE64_RUN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{16,}/g;
 const HEX_RUN = /(?<![\p{L}\p{N}])[0-9a-f]{8,}(?![\p{L}\p{N}])/giu;
 /**

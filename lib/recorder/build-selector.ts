@@ -6,6 +6,8 @@ import { structuralPath } from './structural-path';
 export type SelectorOptions = {
   /** Attributes the study names as test ids (`data-testid`); preferred when present. */
   testIdAttributes: readonly string[];
+  /** Structural words: ids, classes and attribute values made of them only may be used. */
+  words?: ReadonlySet<string>;
 };
 
 /** Attributes whose values describe structure, not content, when they look word-like. */
@@ -40,7 +42,7 @@ export function buildSelector(element: Element, options: SelectorOptions): strin
       // The budget ran out, or finder found nothing unique: fall back to positions.
     }
   }
-  return anchoredPath(element, root);
+  return anchoredPath(element, root, options.words);
 }
 
 function searchSelector(element: Element, root: Node, options: SelectorOptions): string {
@@ -48,6 +50,7 @@ function searchSelector(element: Element, root: Node, options: SelectorOptions):
     root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root
   ) as ParentNode & Node;
   const deadline = performance.now() + SEARCH_BUDGET_MS;
+  const safe = (value: string) => isSafeAttributeValue(value, options.words);
   const timed = <T>(query: () => T): T => {
     const start = performance.now();
     if (start > deadline) throw new Error('selector search budget spent');
@@ -63,13 +66,13 @@ function searchSelector(element: Element, root: Node, options: SelectorOptions):
       querySelectorAll: (css: string) => timed(() => scope.querySelectorAll(css)),
       querySelector: (css: string) => timed(() => scope.querySelector(css)),
     } as unknown as Element,
-    idName: isSafeAttributeValue,
-    className: isSafeAttributeValue,
+    idName: safe,
+    className: safe,
     tagName: () => true,
     attr: (name, value) =>
       options.testIdAttributes.includes(name)
         ? isSafeTestId(value)
-        : STRUCTURAL_ATTRIBUTES.has(name) && isSafeAttributeValue(value),
+        : STRUCTURAL_ATTRIBUTES.has(name) && safe(value),
     seedMinLength: 1,
     optimizedMinLength: 2,
     maxNumberOfPathChecks: 200,
@@ -96,11 +99,11 @@ function isLarge(root: Node): boolean {
  * Positions below the nearest ancestor (or the element itself) with a safe id that is
  * unique in the root: `#id` lookups use the browser's id map, not a scan.
  */
-function anchoredPath(element: Element, root: Node): string {
+function anchoredPath(element: Element, root: Node, words?: ReadonlySet<string>): string {
   const scope = root as ParentNode;
   for (let current: Element | null = element; current; current = current.parentElement) {
     const id: string | null = current.getAttribute('id');
-    if (!id || !isSafeAttributeValue(id)) continue;
+    if (!id || !isSafeAttributeValue(id, words)) continue;
     const selector = `#${CSS.escape(id)}`;
     const matches: NodeListOf<Element> = scope.querySelectorAll(selector);
     if (matches.length !== 1 || matches[0] !== current) continue;

@@ -10,6 +10,11 @@ export type DescribeContext = {
   passwordsSeen: WeakSet<Element>;
   /** At `labels`, the scrubbed accessible name and form label are added. */
   captureLevel?: CaptureLevel;
+  /**
+   * The structural words (`structuralWords()`, from the recorder's configuration): ids,
+   * classes and name words outside them are never recorded. Absent, none are kept.
+   */
+  words?: ReadonlySet<string>;
 };
 
 /**
@@ -34,7 +39,7 @@ export function describeTarget(element: Element, context: DescribeContext): Targ
     viewport: { w: view?.innerWidth ?? 0, h: view?.innerHeight ?? 0 },
   };
   if (context.captureLevel === 'labels' && !isChoiceControl(element)) {
-    Object.assign(descriptor, describeLabels(element));
+    Object.assign(descriptor, describeLabels(element, context.words));
   }
   return descriptor;
 }

@@ -2,7 +2,7 @@ import { describeTarget } from './describe-target';
 import { fieldKindOf } from './field-kind';
 import { isTypedKind } from './is-editable';
 import { resolveTarget } from './resolve-target';
-import { listenerOptions, type Observer } from './types';
+import { listenerOptions, type Observer, recordingHere } from './types';
 
 /**
  * That a picked field changed (select, checkbox, radio, file, range, color, date…),
@@ -12,7 +12,7 @@ export const observeChanges: Observer = (context, signal) => {
   window.addEventListener(
     'change',
     (event) => {
-      if (!event.isTrusted) return;
+      if (!event.isTrusted || !recordingHere(context)) return;
       const element = resolveTarget(event, context.openShadowRoot);
       if (!element) return;
       const kind = fieldKindOf(element, context.passwordsSeen);

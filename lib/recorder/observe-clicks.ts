@@ -2,7 +2,7 @@ import { describeTarget } from './describe-target';
 import { interactiveAncestor } from './interactive-ancestor';
 import { modifiersOf } from './modifiers';
 import { resolveTarget } from './resolve-target';
-import { listenerOptions, type Observer } from './types';
+import { listenerOptions, type Observer, recordingHere } from './types';
 
 const KINDS = {
   click: 'click',
@@ -17,7 +17,7 @@ const KINDS = {
  */
 export const observeClicks: Observer = (context, signal) => {
   const onPointer = (event: MouseEvent) => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || !recordingHere(context)) return;
     // `click` fires for the primary button only; `auxclick` covers the others but
     // would duplicate the context menu, which has its own kind.
     if (event.type === 'auxclick' && event.button === 2) return;

@@ -1,11 +1,11 @@
 import { describeTarget } from './describe-target';
 import { resolveTarget } from './resolve-target';
-import { listenerOptions, type Observer } from './types';
+import { listenerOptions, type Observer, recordingHere } from './types';
 
 /** That a copy, cut or paste happened, and on what. The clipboard is never read. */
 export const observeClipboard: Observer = (context, signal) => {
   const onClipboard = (event: ClipboardEvent) => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || !recordingHere(context)) return;
     const element = resolveTarget(event, context.openShadowRoot);
     context.emit({
       kind: 'clipboard',

@@ -1,14 +1,14 @@
 import { describeTarget } from './describe-target';
 import { fieldKindOf } from './field-kind';
 import { resolveTarget } from './resolve-target';
-import { listenerOptions, type Observer } from './types';
+import { listenerOptions, type Observer, recordingHere } from './types';
 
 /** Focus moving to a form field (by click, Tab or script), so edits have context. */
 export const observeFocus: Observer = (context, signal) => {
   window.addEventListener(
     'focusin',
     (event) => {
-      if (!event.isTrusted) return;
+      if (!event.isTrusted || !recordingHere(context)) return;
       const element = resolveTarget(event, context.openShadowRoot);
       if (!element || fieldKindOf(element, context.passwordsSeen) === null) return;
       context.emit({

@@ -12,7 +12,9 @@ type NavigationLike = EventTarget;
  * hash changes (recorded without the fragment). Page scripts call `history` in their
  * own world, out of a content script's reach, so the Navigation API reports them;
  * where it is missing, popstate and hashchange still do, and pushes and replaces are
- * found by watching the address.
+ * found by watching the address. Nothing is emitted for an address the recorder may
+ * not record (an excluded path): leaving for one is not named, coming back is. Only
+ * trusted events count: a page could dispatch `popstate` or `navigate` itself.
  */
 export const observeHistory: Observer = (context, signal) => {
   const navigation = (window as unknown as { navigation?: NavigationLike }).navigation;
@@ -21,6 +23,7 @@ export const observeHistory: Observer = (context, signal) => {
     url: string,
     method?: 'push' | 'replace' | 'pop',
   ) => {
+    if (!context.recordsAt(url)) return;
     const base = { t: context.now(), frame: context.frame, page: context.scrub(url) };
     if (kind === 'hashchange') context.emit({ kind, ...base });
     else context.emit({ kind, ...base, method: method ?? 'push' });
@@ -31,7 +34,12 @@ export const observeHistory: Observer = (context, signal) => {
       'navigate',
       (raw) => {
         const event = raw as NavigateEvent;
-        if (!event.destination.sameDocument || event.navigationType === 'reload') return;
+        if (
+          !event.isTrusted ||
+          !event.destination.sameDocument ||
+          event.navigationType === 'reload'
+        )
+          return;
         if (event.hashChange) emit('hashchange', event.destination.url);
         else
           emit(
@@ -75,7 +83,8 @@ function observeHistoryByPolling(
   };
   window.addEventListener(
     'popstate',
-    () => {
+    (event) => {
+      if (!event.isTrusted) return;
       check();
       remark();
       emit('history', location.href, 'pop');
@@ -84,7 +93,8 @@ function observeHistoryByPolling(
   );
   window.addEventListener(
     'hashchange',
-    () => {
+    (event) => {
+      if (!event.isTrusted) return;
       check();
       remark();
       emit('hashchange', location.href);

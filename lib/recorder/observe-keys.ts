@@ -4,7 +4,7 @@ import { fieldKindOf } from './field-kind';
 import { isMultiline, isTypedKind } from './is-editable';
 import { modifiersOf } from './modifiers';
 import { resolveTarget } from './resolve-target';
-import { listenerOptions, type Observer } from './types';
+import { listenerOptions, type Observer, recordingHere } from './types';
 
 const ANYWHERE = new Set<string>(ANYWHERE_KEYS);
 const CARET = new Set<string>(CARET_KEYS);
@@ -20,7 +20,7 @@ export const observeKeys: Observer = (context, signal) => {
   window.addEventListener(
     'keydown',
     (event) => {
-      if (!event.isTrusted || event.repeat || event.isComposing) return;
+      if (!event.isTrusted || !recordingHere(context) || event.repeat || event.isComposing) return;
       const element = resolveTarget(event, context.openShadowRoot);
       const inField = element !== null && isTypedKind(fieldKindOf(element, context.passwordsSeen));
       const key = recordableKey(event, element, inField);

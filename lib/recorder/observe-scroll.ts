@@ -1,5 +1,5 @@
 import { buildSelector } from './build-selector';
-import { listenerOptions, type Observer } from './types';
+import { listenerOptions, type Observer, recordingHere } from './types';
 
 /** Scrolling settles for this long before its final position is recorded. */
 export const SCROLL_SETTLE_MS = 250;
@@ -9,6 +9,8 @@ export const observeScroll: Observer = (context, signal) => {
   const pending = new Map<EventTarget, ReturnType<typeof setTimeout>>();
   const record = (target: EventTarget) => {
     pending.delete(target);
+    // The page may have moved to an excluded path, or been paused, while scrolling settled.
+    if (!recordingHere(context)) return;
     const isPage =
       target === document || target === document.documentElement || target === document.body;
     const element = target instanceof Element ? target : null;
@@ -26,7 +28,7 @@ export const observeScroll: Observer = (context, signal) => {
   window.addEventListener(
     'scroll',
     (event) => {
-      if (!event.isTrusted) return;
+      if (!event.isTrusted || !recordingHere(context)) return;
       const target = event.composedPath()[0] ?? event.target;
       if (!target) return;
       clearTimeout(pending.get(target));
@@ -40,7 +42,8 @@ export const observeScroll: Observer = (context, signal) => {
   // Leaving the page records where each pending scroll ended.
   window.addEventListener(
     'pagehide',
-    () => {
+    (event) => {
+      if (!event.isTrusted) return;
       for (const [target, timer] of pending) {
         clearTimeout(timer);
         record(target);

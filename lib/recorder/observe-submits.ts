@@ -1,14 +1,14 @@
 import type { FieldKind } from '../schema';
 import { describeTarget } from './describe-target';
 import { fieldKindOf } from './field-kind';
-import { listenerOptions, type Observer } from './types';
+import { listenerOptions, type Observer, recordingHere } from './types';
 
 /** A form submitted: its descriptor and how many fields of each kind it has. */
 export const observeSubmits: Observer = (context, signal) => {
   window.addEventListener(
     'submit',
     (event) => {
-      if (!event.isTrusted) return;
+      if (!event.isTrusted || !recordingHere(context)) return;
       const form = event.composedPath()[0];
       if (!(form instanceof HTMLFormElement)) return;
       const fields: Partial<Record<FieldKind, number>> = {};

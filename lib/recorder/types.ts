@@ -13,8 +13,19 @@ export type RecorderContext = DescribeContext & {
   scrub: (url: string) => ScrubbedPage;
   frame: number[];
   now: () => number;
+  /**
+   * Whether events at this address are recorded now: not paused, allowed, not on an
+   * excluded path. Asked before any work on every event, and for the destination of
+   * every in-page navigation.
+   */
+  recordsAt: (url: string) => boolean;
   openShadowRoot?: OpenShadowRoot;
 };
+
+/** Whether the page as it is now is recorded (see `recordsAt`): asked first on every event. */
+export function recordingHere(context: RecorderContext): boolean {
+  return context.recordsAt(location.href);
+}
 
 /** Each observer starts listening and stops when the signal aborts. */
 export type Observer = (context: RecorderContext, signal: AbortSignal) => void;

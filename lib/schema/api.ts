@@ -33,6 +33,10 @@ export type ConsentReceipt = z.infer<typeof consentReceipt>;
 export const uploadResponse = z.strictObject({
   accepted: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),
+  /** Names and labels the collector removed: the study's capture level does not allow them. */
+  stripped: z.number().int().nonnegative().optional(),
+  /** Events the collector did not store: their page is not certainly allowed by the study. */
+  dropped: z.number().int().nonnegative().optional(),
 });
 export type UploadResponse = z.infer<typeof uploadResponse>;
 

@@ -32,6 +32,13 @@ export const routeTemplate = z
     message: 'must be a path template like /:user/:repo/issues/:n',
   });
 
+/** One lowercase word: letters (any script), inner apostrophes; no digits or spaces. */
+export const structuralWord = z
+  .string()
+  .max(32)
+  .regex(/^\p{L}[\p{L}\p{M}']*$/u, { message: 'must be one word of letters' })
+  .refine((word) => word === word.toLowerCase(), { message: 'must be lowercase' });
+
 /** A study as the researcher writes it in `studies/<id>.json`. */
 export const studyFile = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, {
@@ -58,6 +65,12 @@ export const studyFile = z.strictObject({
   routeTemplates: z.array(routeTemplate).max(200).default([]),
   /** Query keys whose presence (never their values) may be recorded. */
   queryKeys: z.array(queryKey).max(32).default([]),
+  /**
+   * Words the study names as structural, beyond the built-in vocabulary and the words of
+   * its templates and allowlist: path segments, ids, classes and (at level `labels`) name
+   * words made only of structural words are kept, all others replaced (PRIVACY.md).
+   */
+  structuralWords: z.array(structuralWord).max(500).default([]),
   /** Where uploads go; defaults to the collector that serves the study. */
   endpoint: endpointUrl.optional(),
   retentionDays: z.number().int().min(1).max(3650),

@@ -11,7 +11,13 @@ const TERMS: { label: string; pick: (study: StudyManifest) => unknown }[] = [
   { label: 'what is recorded', pick: (study) => study.captureLevel },
   {
     label: 'what is recorded about pages',
-    pick: (study) => [study.routeTemplates, study.queryKeys, study.testIdAttributes],
+    // Structural words only when named, so studies agreed to before they existed still hold.
+    pick: (study) => [
+      study.routeTemplates,
+      study.queryKeys,
+      study.testIdAttributes,
+      ...(study.structuralWords?.length ? [study.structuralWords] : []),
+    ],
   },
   { label: 'where the data goes', pick: (study) => study.endpoint },
   { label: 'how long it is kept', pick: (study) => study.retentionDays },

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEVER_RECORDED, RECORDED } from '../../lib/privacy/disclosure';
-import { eventLine, type TraceEvent } from '../../lib/schema';
+import { eventLine, type StudyFile, type TraceEvent } from '../../lib/schema';
 import type { Driver, PageHandle } from './support/driver';
 import { launchChromium } from './support/launch-chromium';
 import { launchFirefox } from './support/launch-firefox';
@@ -17,6 +17,7 @@ const LAUNCHERS = {
   firefox: () => launchFirefox({ prefs: { 'extensions.webextOptionalPermissionPrompts': false } }),
 } as const;
 const CHANGED_CONSENT = '2026-12-01';
+const CHANGED_WHILE_READING = '2026-12-02';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
 
 const clicksOn = (events: TraceEvent[], selector: string) =>
@@ -59,6 +60,17 @@ async function leftBehind(page: PageHandle) {
     storageKeys: Object.keys(storage).filter((key) => key !== 'e2e:messages'),
     scripts: JSON.parse(scripts) as unknown[],
   };
+}
+
+/** The enrollment the extension keeps, if any: the meta value holding a participant id. */
+async function storedEnrollment(page: PageHandle) {
+  const stores = JSON.parse((await dumpExtensionStorage(page)).indexedDb) as Record<
+    string,
+    unknown[]
+  >;
+  return (stores.meta ?? []).find(
+    (value) => typeof value === 'object' && value !== null && 'participantId' in value,
+  ) as { consentVersion: string; study: StudyFile } | undefined;
 }
 
 async function joinDemoStudy(page: PageHandle, stack: Stack) {
@@ -252,6 +264,37 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])(
       expect(rows).toEqual({ events: 0, sessions: 0, participant_consents: 0 });
       // A new export made after the restart still holds none of them.
       expect(await exportEvents(stack)).toEqual([]);
+    });
+
+    it('a study that changes while being read is shown again, and joined only as then shown', async () => {
+      await driver.openExtensionPage('onboarding.html');
+      const page = driver.extensionPage;
+      await joinDemoStudy(page, stack);
+      await stack.changeDemoStudy((study) => ({
+        ...study,
+        captureLevel: 'labels',
+        allowlist: [{ match: 'http://127.0.0.1/shop/*', excludePaths: ['/shop/orders/*'] }],
+        consent: {
+          text: `${study.consent.text}\n\nNow with labels.`,
+          version: CHANGED_WHILE_READING,
+        },
+      }));
+      await page.clickButton('I agree');
+      await page.waitForText('This study changed while you were reading it');
+      await page.waitForText('the consent text, the sites it records, what is recorded.');
+      await page.waitForText('Now with labels.');
+      await page.waitForText('except /shop/orders/*');
+      await page.waitForText(`Consent version ${CHANGED_WHILE_READING}`);
+      expect(await storedEnrollment(page)).toBeUndefined();
+
+      await page.clickButton('I agree');
+      await page.waitForText('You joined Demo shop study');
+      const enrollment = await storedEnrollment(page);
+      expect(enrollment?.consentVersion).toBe(CHANGED_WHILE_READING);
+      expect(enrollment?.study.captureLevel).toBe('labels');
+      expect(enrollment?.study.allowlist).toEqual([
+        { match: 'http://127.0.0.1/shop/*', excludePaths: ['/shop/orders/*'] },
+      ]);
     });
   },
 );

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isSafeAttributeValue } from '../../lib/privacy/is-safe-attribute-value';
+import { structuralWordSet } from '../../lib/privacy/structural-words';
 import { buildSelector } from '../../lib/recorder/build-selector';
 
-const options = { testIdAttributes: ['data-testid'] };
+/** The built-in structural words, as the background hands them to every recorder. */
+const words = structuralWordSet({});
+const options = { testIdAttributes: ['data-testid'], words };
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -96,6 +100,68 @@ describe('on a large page', () => {
     document.body.innerHTML = '<form><input name="email"><input name="password"></form>';
     expect(buildSelector(document.querySelector('[name="password"]')!, options)).toContain(
       'password',
+    );
+  });
+});
+
+describe('ids and classes: structural words only', () => {
+  it.each([
+    ['search', true],
+    ['add-to-cart', true],
+    ['addToCart', true],
+    ['nav_main', true],
+    ['btn-primary', true],
+    ['item-2', true],
+    ['msg-from-alice', false],
+    ['thread-jane-doe', false],
+    ['msgFromAlice', false],
+    ['Jean-Luc', false],
+    ['hiv-test', false],
+    ['item-123', false],
+    ['user@mail', false],
+    ['', false],
+  ])('%s is safe: %s', (value, safe) => {
+    expect(isSafeAttributeValue(value, words)).toBe(safe);
+  });
+
+  it('keeps nothing but short numbers without a word set', () => {
+    expect(isSafeAttributeValue('search')).toBe(false);
+    expect(isSafeAttributeValue('add-to-cart')).toBe(false);
+  });
+
+  it('never puts a name from an id or class in a selector, and stays unique', () => {
+    document.body.innerHTML = `
+      <ul>
+        <li id="msg-from-alice" class="thread-jane-doe"><a class="thread-jane-doe">Open</a></li>
+        <li id="msg-from-bob" class="thread-bob-ray"><a class="thread-bob-ray">Open</a></li>
+      </ul>`;
+    for (const element of document.querySelectorAll('li, a')) {
+      const selector = buildSelector(element, options);
+      for (const secret of ['alice', 'jane', 'doe', 'bob', 'ray', 'msg', 'thread']) {
+        expect(selector).not.toContain(secret);
+      }
+      expect(document.querySelectorAll(selector)).toHaveLength(1);
+      expect(document.querySelector(selector)).toBe(element);
+    }
+  });
+
+  it('uses structural ids and classes', () => {
+    document.body.innerHTML =
+      '<form id="search"><input name="q"></form><button class="add-to-cart">Add</button><button>Other</button>';
+    expect(buildSelector(document.querySelector('form')!, options)).toBe('#search');
+    expect(buildSelector(document.querySelector('.add-to-cart')!, options)).toBe('.add-to-cart');
+  });
+
+  it('fails closed without a word set: positions only, but study test ids still count', () => {
+    document.body.innerHTML =
+      '<form id="search"><button class="add-to-cart">Add</button><button data-testid="buy">Buy</button></form>';
+    const bare = { testIdAttributes: ['data-testid'] };
+    const add = document.querySelector('.add-to-cart')!;
+    const selector = buildSelector(add, bare);
+    expect(selector).not.toMatch(/search|add|cart/);
+    expect(document.querySelector(selector)).toBe(add);
+    expect(buildSelector(document.querySelector('[data-testid="buy"]')!, bare)).toBe(
+      '[data-testid="buy"]',
     );
   });
 });

@@ -9,7 +9,10 @@ const draft = {
   page: { origin: 'https://a.example', path: '/' },
 } as PageEventDraft;
 
-type Posted = { type: string; clientId: string; events: { cseq: number }[] };
+/** The version of the settings each event was made under; the sender passes it along. */
+const SETTINGS_V = 'v1';
+
+type Posted = { type: string; clientId: string; events: { cseq: number; v: string }[] };
 
 /** A port as the browser hands it out: messages either way, and a disconnect. */
 class FakePort implements EventPort {
@@ -72,16 +75,19 @@ describe('createEventSender', () => {
   it('posts the events of one task as one message on one port, and forgets them once acknowledged', async () => {
     const { ports, open } = opener();
     const sender = createEventSender(open, new AbortController().signal);
-    sender.push(draft);
-    sender.push(draft);
+    sender.push(draft, SETTINGS_V);
+    sender.push(draft, 'v2');
     await Promise.resolve();
     expect(ports).toHaveLength(1);
     expect(ports[0]?.posted).toHaveLength(1);
     expect(ports[0]?.posted[0]).toMatchObject({
       type: 'recorder/events',
-      events: [{ cseq: 0 }, { cseq: 1 }],
+      events: [
+        { cseq: 0, v: SETTINGS_V },
+        { cseq: 1, v: 'v2' },
+      ],
     });
-    sender.push(draft);
+    sender.push(draft, SETTINGS_V);
     await Promise.resolve();
     expect(ports).toHaveLength(1);
     expect(ports[0]?.cseqs).toEqual([0, 1, 2]);
@@ -93,7 +99,7 @@ describe('createEventSender', () => {
   it('splits a backlog into messages of at most 200 events', async () => {
     const { ports, open } = opener();
     const sender = createEventSender(open, new AbortController().signal);
-    for (let i = 0; i < 450; i++) sender.push(draft);
+    for (let i = 0; i < 450; i++) sender.push(draft, SETTINGS_V);
     await Promise.resolve();
     expect(ports[0]?.posted.map((message) => message.events.length)).toEqual([200, 200, 50]);
   });
@@ -101,8 +107,8 @@ describe('createEventSender', () => {
   it('resends everything unacknowledged on a new port when the port drops', async () => {
     const { ports, open } = opener();
     const sender = createEventSender(open, new AbortController().signal);
-    sender.push(draft);
-    sender.push(draft);
+    sender.push(draft, SETTINGS_V);
+    sender.push(draft, SETTINGS_V);
     await Promise.resolve();
     ports[0]?.ack([0]);
     ports[0]?.drop();
@@ -116,13 +122,13 @@ describe('createEventSender', () => {
   it('does not reopen a dropped port while nothing waits', async () => {
     const { ports, open } = opener();
     const sender = createEventSender(open, new AbortController().signal);
-    sender.push(draft);
+    sender.push(draft, SETTINGS_V);
     await Promise.resolve();
     ports[0]?.ack([0]);
     ports[0]?.drop();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(ports).toHaveLength(1);
-    sender.push(draft);
+    sender.push(draft, SETTINGS_V);
     await Promise.resolve();
     expect(ports).toHaveLength(2);
     expect(ports[1]?.cseqs).toEqual([1]);
@@ -131,7 +137,7 @@ describe('createEventSender', () => {
   it('gives up on a message never answered, and resends it on a new port', async () => {
     const { ports, open } = opener();
     const sender = createEventSender(open, new AbortController().signal);
-    sender.push(draft);
+    sender.push(draft, SETTINGS_V);
     await Promise.resolve();
     await vi.advanceTimersByTimeAsync(9_000);
     expect(ports).toHaveLength(1);
@@ -146,11 +152,11 @@ describe('createEventSender', () => {
   it('reconnects when posting throws on a port the browser already closed', async () => {
     const { ports, open } = opener();
     const sender = createEventSender(open, new AbortController().signal);
-    sender.push(draft);
+    sender.push(draft, SETTINGS_V);
     await Promise.resolve();
     ports[0]?.ack([0]);
     if (ports[0]) ports[0].throwOnPost = true;
-    sender.push(draft);
+    sender.push(draft, SETTINGS_V);
     await vi.advanceTimersByTimeAsync(0);
     expect(ports).toHaveLength(2);
     expect(ports[1]?.cseqs).toEqual([1]);
@@ -163,7 +169,7 @@ describe('createEventSender', () => {
       attempts += 1;
       throw new Error('Extension context invalidated');
     }, controller.signal);
-    sender.push(draft);
+    sender.push(draft, SETTINGS_V);
     await vi.advanceTimersByTimeAsync(1_500);
     expect(attempts).toBeGreaterThanOrEqual(3);
     expect(attempts).toBeLessThanOrEqual(4);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { structuralWordSet } from '../../lib/privacy/structural-words';
 import { describeTarget } from '../../lib/recorder/describe-target';
 import { targetDescriptor } from '../../lib/schema';
 
+const words = structuralWordSet({});
 const context = () => ({
   testIdAttributes: ['data-testid'],
   passwordsSeen: new WeakSet<Element>(),
+  words,
 });
 
 describe('describeTarget', () => {
@@ -50,6 +53,20 @@ describe('describeTarget at capture level labels', () => {
     const input = describeTarget(document.querySelector('input')!, labels());
     expect(input.name).toBe('Search orders');
     expect(JSON.stringify(input)).not.toContain('canary');
+  });
+
+  it('replaces names and non-structural ids and classes, in name, label and selector', () => {
+    document.body.innerHTML =
+      '<a href="/u/alice" id="msg-from-alice" class="thread-jane-doe">Message from Alice Smith</a>' +
+      '<label for="f">Re: your biopsy results</label><input id="f" class="search-Jean-Luc">';
+    const link = describeTarget(document.querySelector('a')!, labels());
+    expect(link.name).toBe('Message from <text>');
+    const input = describeTarget(document.querySelector('input')!, labels());
+    expect(input.name).toBe('Re: your <text> results');
+    const text = JSON.stringify([link, input]).toLowerCase();
+    for (const secret of ['alice', 'jane', 'doe', 'smith', 'biopsy', 'jean', 'luc']) {
+      expect(text).not.toContain(secret);
+    }
   });
 
   it('names nothing at capture level structure', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HISTORY_POLL_MS } from '../../lib/recorder/observe-history';
-import { record } from './support/record';
+import { record, trusted } from './support/record';
 
 // happy-dom has no Navigation API, like Firefox ESR before it shipped it: the
 // recorder falls back to watching the address.
@@ -43,7 +43,7 @@ describe('history without the Navigation API', () => {
     history.replaceState(null, '', '/products/42?sort=price');
     window.dispatchEvent(new Event('pointerdown'));
     history.pushState(null, '', '/products/42?sort=price#reviews');
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    window.dispatchEvent(trusted(new HashChangeEvent('hashchange')));
     expect(navigations(drafts)).toEqual([
       ['push', '/products/42'],
       ['replace', '/products/42'],

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { structuralWordSet } from '../../lib/privacy/structural-words';
 import { describeLabels } from '../../lib/recorder/describe-labels';
 import { safeAccessibleName, safeFormLabel } from '../../lib/recorder/safe-name';
 
@@ -231,6 +232,8 @@ describe('safeFormLabel', () => {
 });
 
 describe('describeLabels', () => {
+  const words = structuralWordSet({});
+
   it.each([
     ['<label for="t">Email</label><input id="t">', { name: 'Email' }],
     [
@@ -238,20 +241,29 @@ describe('describeLabels', () => {
       { name: 'Work email', label: 'Email' },
     ],
     ['<button id="t">Order 12345</button>', { name: 'Order <number>' }],
+    ['<a id="t">Message from <b>Alice</b> Smith</a>', { name: 'Message from <text>' }],
+    ['<a id="t">Re: your biopsy results</a>', { name: 'Re: your <text> results' }],
     ['<a id="t"><span>jane.doe</span><span>@example.com</span></a>', { name: '<email>' }],
     ['<button id="t">Call <b>555</b>-<b>123</b>-<b>4567</b></button>', { name: 'Call <number>' }],
     ['<div id="t">Plain</div>', {}],
     ['<input id="t" placeholder="Search">', {}],
   ])('%s is described as %j', (html, expected) => {
     render(html);
-    expect(describeLabels($('#t'))).toEqual(expected);
+    expect(describeLabels($('#t'), words)).toEqual(expected);
+  });
+
+  it('fails closed without a word set: every word is <text>', () => {
+    render('<label for="t">Email</label><input id="t" aria-label="Work email">');
+    // The label scrubs to the same `<text>` as the name, so it is left out.
+    expect(describeLabels($('#t'))).toEqual({ name: '<text>' });
   });
 
   it('keeps name and label within 80 characters', () => {
     render(
       `<label for="t">${'Label '.repeat(50)}</label><input id="t" aria-label="${'Name '.repeat(50)}">`,
     );
-    const { name, label } = describeLabels($('#t'));
+    const { name, label } = describeLabels($('#t'), words);
+    expect(name).toMatch(/^Name Name/);
     expect(name!.length).toBeLessThanOrEqual(80);
     expect(label!.length).toBeLessThanOrEqual(80);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scrubLabel } from '../../lib/privacy/scrub-label';
+import { scrubLabel as scrubLabelWith } from '../../lib/privacy/scrub-label';
+import { structuralWordSet } from '../../lib/privacy/structural-words';
+
+/** The built-in vocabulary alone, as for a study that names no words of its own. */
+const words = structuralWordSet({});
+const scrubLabel = (text: string) => scrubLabelWith(text, words);
 
 describe('scrubLabel', () => {
   it.each([
@@ -7,13 +12,41 @@ describe('scrubLabel', () => {
     ['  Add \n\t to   cart ', 'Add to cart'],
     ['Step 3 of 12', 'Step 3 of 12'],
     ['Save 50% now', 'Save 50% now'],
-    ['Meet at 12:30', 'Meet at 12:30'],
+    ['Open at 12:30', 'Open at 12:30'],
     ['Version 1.2.3', 'Version 1.2.3'],
     ['Visit example.com', 'Visit example.com'],
     ['Sign in with e-mail', 'Sign in with e-mail'],
-    ['Café crème', 'Café crème'],
+    ["Don't show again", "Don't show again"],
+    ['Don’t show again', 'Don’t show again'],
   ])('keeps ordinary text: %j', (input, expected) => {
     expect(scrubLabel(input)).toBe(expected);
+  });
+
+  it.each([
+    ['Message from Alice Smith', 'Message from <text>'],
+    ['Re: your biopsy results', 'Re: your <text> results'],
+    ['Jean-Luc Picard', '<text>'],
+    ['Reply to Jean-Luc', 'Reply to <text>'],
+    ['hiv test', '<text>'],
+    ['Search for hiv test results', 'Search for <text> results'],
+    ['Mary O’Brien, Jane and Bob', '<text> and <text>'],
+    ['Café crème', '<text>'],
+    ['Inbox (Alice)', 'Inbox (<text>)'],
+    ['<alice>', '<<text>>'],
+  ])('fails closed: every word outside the vocabulary is <text>: %j', (input, expected) => {
+    const result = scrubLabel(input);
+    expect(result).toBe(expected);
+    for (const secret of ['alice', 'smith', 'biopsy', 'jean', 'luc', 'picard', 'hiv', 'brien']) {
+      expect(result!.toLowerCase()).not.toContain(secret);
+    }
+  });
+
+  it('keeps the words a study names, and no word at all without a word set', () => {
+    const study = structuralWordSet({ structuralWords: ['crème', 'café'] });
+    expect(scrubLabelWith('Café crème', study)).toBe('Café crème');
+    expect(scrubLabelWith('Add to cart', undefined)).toBe('<text>');
+    expect(scrubLabelWith('Step 3 of 12', undefined)).toBe('<text> 3 <text> 12');
+    expect(scrubLabelWith('Email jane@x.example', undefined)).toBe('<text> <email>');
   });
 
   it.each(['', '   ', '\n\t ', '\u200b\u00ad'])('returns null for empty text %j', (input) => {
@@ -47,22 +80,22 @@ describe('scrubLabel', () => {
     ['Call +44 20 7946 0958', 'Call <number>'],
     ['Call (555) 123-4567 today', 'Call <number> today'],
     ['555-123-4567', '<number>'],
-    ['Tel 030/123456', 'Tel <number>'],
+    ['Phone 030/123456', 'Phone <number>'],
     ['+1 (555) 123-4567', '<number>'],
     ['Order 12345', 'Order <number>'],
     ['Card 4111-1111-1111-1111', 'Card <number>'],
     ['Card 4111 1111 1111 1111', 'Card <number>'],
-    ['Population 1 234 567', 'Population <number>'],
+    ['Total 1 234 567', 'Total <number>'],
     ['Total $1,299.99', 'Total $<number>'],
     ['Year 2024', 'Year <number>'],
-    ['(ref 1234)', '(ref <number>)'],
-    ['Room x1234y', 'Room x<number>y'],
-    ['Ticket ORD-12345678', 'Ticket ORD-<number>'],
+    ['(id 1234)', '(id <number>)'],
+    ['Item x1234y', 'Item x<number>y'],
+    ['Order ORD-12345678', 'Order <text>-<number>'],
     ['Code １２３４', 'Code <number>'],
     ['Code ①②③④', 'Code <number>'],
     ['Code ١٢٣٤', 'Code <number>'],
-    ['Digits 1\u200b2\u200b3\u200b4', 'Digits <number>'],
-    ['Pieces 12 34', 'Pieces <number>'],
+    ['Code 1\u200b2\u200b3\u200b4', 'Code <number>'],
+    ['Size 12 34', 'Size <number>'],
   ])('replaces phone numbers and digit runs: %j', (input, expected) => {
     expect(scrubLabel(input)).toBe(expected);
   });
@@ -71,7 +104,7 @@ describe('scrubLabel', () => {
     ['Session 3f2b1c4e-9a8b-4c7d-8e6f-001122334455', 'Session <token>'],
     ['commit 9fceb02d0ae598e9', 'commit <token>'],
     ['id:deadbeef42', 'id:<token>'],
-    ['sha-9fceb02d', 'sha-<token>'],
+    ['sha-9fceb02d', '<text>-<token>'],
     ['key eyJhbGciOiJIUzI1NiJ9xYz', 'key <token>'],
     ['key abcDEF123_-ghiJKL45', 'key <token>'],
     [`word ${'x'.repeat(33)}`, 'word <token>'],
@@ -81,11 +114,11 @@ describe('scrubLabel', () => {
   });
 
   it.each([
-    ['deadbeef', 'deadbeef'],
+    ['deadbeef', '<text>'],
     ['12345678', '<number>'],
-    ['TwentyCharactersLong', 'TwentyCharactersLong'],
-    [`word ${'x'.repeat(32)}`, `word ${'x'.repeat(32)}`],
-  ])('leaves look-alikes that are not tokens: %j', (input, expected) => {
+    ['TwentyCharactersLong', '<text>'],
+    [`word ${'x'.repeat(32)}`, 'word <text>'],
+  ])('calls look-alikes that are not tokens text, not tokens: %j', (input, expected) => {
     expect(scrubLabel(input)).toBe(expected);
   });
 
@@ -104,16 +137,16 @@ describe('scrubLabel', () => {
     });
 
     it('keeps exactly 80 characters untouched', () => {
-      const text = `${'a'.repeat(30)} ${'b'.repeat(30)} ${'c'.repeat(18)}`;
+      const text = `${'search '.repeat(11)}add`;
       expect(text).toHaveLength(80);
       expect(scrubLabel(text)).toBe(text);
     });
 
     /** `n` characters of short words, which stay as they are. */
     const padding = (n: number) =>
-      Array.from({ length: n }, (_, index) => (index % 5 === 4 ? ' ' : 'a')).join('');
+      Array.from({ length: n }, (_, index) => (index % 5 === 4 ? ' ' : 'cart'[index % 5])).join('');
     const withoutPlaceholders = (text: string) =>
-      text.replace(/<email>|<url>|<number>|<token>/g, '');
+      text.replace(/<email>|<url>|<number>|<token>|<text>/g, '');
 
     it.each([
       ['jane@x.example', '<email>'],

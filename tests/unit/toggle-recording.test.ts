@@ -9,6 +9,7 @@ vi.mock('../../lib/db/open-db', async (importOriginal) => ({
   getDb: async () => current.db,
 }));
 
+const { RECORDER_SETTINGS_KEY } = await import('../../lib/messaging/recorder-settings');
 const { toggleRecording } = await import('../../lib/background/toggle-recording');
 const { PAUSED_TEXT } = await import('../../lib/background/badge-for');
 const { getMeta } = await import('../../lib/db/meta');
@@ -23,16 +24,19 @@ const { badgeOf, changeStudy, openTab, recordLocally, stubExtensionApis } = awai
 const EXTENSION = 'chrome-extension://test-extension-id';
 
 let shop: number;
-let sendMessage: ReturnType<typeof stubExtensionApis>['sendMessage'];
 beforeEach(async () => {
   fakeBrowser.reset();
   current.db = await enrolledDb();
-  ({ sendMessage } = stubExtensionApis(['https://shop.example/*']));
+  stubExtensionApis(['https://shop.example/*']);
   shop = await openTab('https://shop.example/cart');
 });
 afterEach(() => {
   vi.restoreAllMocks();
 });
+
+/** What every open recorder reads and hears change. */
+const publishedSettings = async () =>
+  (await fakeBrowser.storage.local.get(RECORDER_SETTINGS_KEY))[RECORDER_SETTINGS_KEY];
 
 const openUrls = async () => (await fakeBrowser.tabs.query({})).map((tab) => tab.url);
 
@@ -41,7 +45,7 @@ describe('the pause/resume keyboard command', () => {
     await toggleRecording();
     expect(await getMeta(current.db, 'paused')).toBe(true);
     expect(await getMeta(current.db, 'pausedReason')).toBe('volunteer');
-    expect(sendMessage).toHaveBeenCalledWith(shop, { type: 'recorder/state', paused: true });
+    expect(await publishedSettings()).toMatchObject({ record: false });
     expect(await badgeOf(shop)).toEqual({
       text: PAUSED_TEXT,
       title: 'tasktrace: paused (by you) — open tasktrace to resume',
@@ -52,7 +56,7 @@ describe('the pause/resume keyboard command', () => {
     await toggleRecording();
     await toggleRecording();
     expect(await getMeta(current.db, 'paused')).toBe(false);
-    expect(sendMessage).toHaveBeenLastCalledWith(shop, { type: 'recorder/state', paused: false });
+    expect(await publishedSettings()).toMatchObject({ record: true });
     expect((await badgeOf(shop)).text).toBe('REC');
   });
 
@@ -92,7 +96,7 @@ describe('the pause/resume keyboard command', () => {
     await toggleRecording();
     expect(await openUrls()).toContain(`${EXTENSION}/onboarding.html`);
     expect(await current.db.getAllKeys('meta')).toEqual([]);
-    expect(sendMessage).not.toHaveBeenCalled();
+    expect(await publishedSettings()).toBeUndefined();
   });
 
   it('opens the options page when a changed study awaits consent, and changes nothing', async () => {
@@ -102,6 +106,6 @@ describe('the pause/resume keyboard command', () => {
     expect(urls).toContain(`${EXTENSION}/options.html`);
     expect(urls).not.toContain(`${EXTENSION}/onboarding.html`);
     expect(await getMeta(current.db, 'paused')).toBeUndefined();
-    expect(sendMessage).not.toHaveBeenCalled();
+    expect(await publishedSettings()).toBeUndefined();
   });
 });

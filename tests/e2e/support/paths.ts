@@ -1,12 +1,9 @@
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const CHROME_EXTENSION = fileURLToPath(
-  new URL('../../../.output/chrome-mv3-e2e', import.meta.url),
-);
-export const FIREFOX_EXTENSION = fileURLToPath(
-  new URL('../../../.output/firefox-mv3-e2e', import.meta.url),
-);
+const OUTPUT = new URL(`../../../${process.env.TASKTRACE_OUT_DIR ?? '.output'}/`, import.meta.url);
+export const CHROME_EXTENSION = fileURLToPath(new URL('chrome-mv3-e2e', OUTPUT));
+export const FIREFOX_EXTENSION = fileURLToPath(new URL('firefox-mv3-e2e', OUTPUT));
 export const STUDIES = fileURLToPath(new URL('../../../studies', import.meta.url));
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { scrubUrl } from '../../../lib/privacy/scrub-url';
+import { structuralWordSet } from '../../../lib/privacy/structural-words';
 import { startRecorder } from '../../../lib/recorder/start-recorder';
 import type { CaptureLevel, PageEventDraft } from '../../../lib/schema';
 
@@ -10,16 +11,23 @@ afterEach(() => {
 });
 
 /** Starts the real recorder on the test document and collects what it emits. */
-export function record(captureLevel: CaptureLevel = 'structure') {
+export function record(
+  captureLevel: CaptureLevel = 'structure',
+  recordsAt: (url: string) => boolean = () => true,
+) {
   const drafts: PageEventDraft[] = [];
+  // The built-in structural words, as the background hands them to every recorder.
+  const words = structuralWordSet({});
   const stop = startRecorder({
     captureLevel,
     testIdAttributes: ['data-testid'],
+    words,
     passwordsSeen: new WeakSet(),
     frame: [],
     now: () => 1_000,
     page: () => ({ origin: 'https://shop.example', path: '/cart' }),
-    scrub: (url) => scrubUrl(url),
+    scrub: (url) => scrubUrl(url, { words }),
+    recordsAt,
     emit: (draft) => drafts.push(draft),
   });
   stops.push(stop);

@@ -1,0 +1,45 @@
+import type { AllowlistEntry, CaptureLevel } from '../schema';
+
+/**
+ * What every recorder frame needs to know, published by the background in
+ * `storage.local` (content scripts read it without waking the service worker, and
+ * hear every change through `storage.onChanged`). Kept free of zod: the content
+ * script must stay small.
+ */
+export type RecorderSettings = {
+  /**
+   * The version of the settings that shape events (level, selectors, paths, sites).
+   * Each event carries the version it was made under; the background stores only
+   * events made under the version in force.
+   */
+  v: string;
+  /** False while nothing may be recorded: not joined, paused, re-consent pending, disk full. */
+  record: boolean;
+  captureLevel: CaptureLevel;
+  testIdAttributes: string[];
+  routeTemplates: string[];
+  queryKeys: string[];
+  /** The study's sites the volunteer granted, with their excluded paths. */
+  allowlist: AllowlistEntry[];
+  /** Words shown to be structural (lib/privacy): the only page strings kept as they are. */
+  words: string[];
+};
+
+export const RECORDER_SETTINGS_KEY = 'tasktrace:recorder-settings';
+
+/** A light check of what storage holds: the content script does not bundle zod. */
+export function isRecorderSettings(value: unknown): value is RecorderSettings {
+  const candidate = value as Partial<RecorderSettings> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.v === 'string' &&
+    typeof candidate.record === 'boolean' &&
+    (candidate.captureLevel === 'structure' || candidate.captureLevel === 'labels') &&
+    Array.isArray(candidate.testIdAttributes) &&
+    Array.isArray(candidate.routeTemplates) &&
+    Array.isArray(candidate.queryKeys) &&
+    Array.isArray(candidate.allowlist) &&
+    Array.isArray(candidate.words)
+  );
+}
