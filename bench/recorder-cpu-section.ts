@@ -125,7 +125,7 @@ export function recorderCpuSection(run: SizeRun, startups: StartupRun, ipc: IpcC
       'Per recorded event: the time of the handler run (or scroll timer) that recorded it, divided by the events it recorded; this includes the descriptor, the selector and handing the event to the browser for the background.',
       'Longest task: the longest single run of any recorder handler or timer, whether it recorded an event or not.',
       'All timings are wall-clock: on a busy machine the scheduler can pause the page in the middle of a handler, which lengthens p99s and maxima most; compare runs on a quiet machine.',
-      'Start-up: the synchronous part of `main()` at `document_start` plus the work after the background answers `recorder/hello` until every observer listens; the wait for the answer itself does not block the page.',
+      'Start-up: the synchronous part of `main()` at `document_start` (every observer listens from then on) plus applying the settings once they are read from storage; the wait for the read itself does not block the page.',
       'Selectors are checked for uniqueness (one match, the element itself) when the samples are read, outside the timings; the bench pages never restructure, so that equals uniqueness at record time.',
     ],
     data: {

@@ -4,6 +4,7 @@ import { acceptRecorderPort } from '../lib/background/accept-recorder-port';
 import { onIdleStateChanged, syncIdleDetection } from '../lib/background/apply-auto-pause';
 import { checkStudy, STUDY_CHECK_ALARM } from '../lib/background/check-study';
 import { detectBrowserRestart, noteInstalled } from '../lib/background/detect-browser-restart';
+import { drainOutbox, outboxWritten } from '../lib/background/drain-outbox';
 import {
   onInstalled,
   onPermissionsRemoved,
@@ -87,6 +88,11 @@ export default defineBackground(() => {
     (details) => void recordNavigation(details, ingest),
   );
   recordTabEvents(ingest);
+  // Events left by pages that went away before this worker could take them.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && outboxWritten(changes)) void drainOutbox(ingest);
+  });
+  void drainOutbox(ingest);
   // A queue left by a stopped worker or a closed browser carries on when this one starts.
   void runUploads();
 });

@@ -5,6 +5,7 @@ import {
   type StructuralTerms,
   structuralWordSet,
 } from '../../lib/privacy/structural-words';
+import { pageWithinQueryKeys, selectorsWithinTestIds } from '../../lib/privacy/within-named-terms';
 import type { TargetDescriptor, TraceEvent } from '../../lib/schema';
 import type { Study } from './load-studies';
 
@@ -31,7 +32,8 @@ export interface ConsentedEvents {
  * replaced by `:text`. Events without a page (markers, some tab events) are kept.
  */
 export function keepWithinConsent(
-  study: Pick<Study, 'captureLevel' | 'allowlist'> & StructuralTerms,
+  study: Pick<Study, 'captureLevel' | 'allowlist' | 'queryKeys' | 'testIdAttributes'> &
+    StructuralTerms,
   events: readonly TraceEvent[],
 ): ConsentedEvents {
   const strip = study.captureLevel !== 'labels';
@@ -54,15 +56,19 @@ export function keepWithinConsent(
   for (const original of events) {
     let event = original;
     if ('page' in event && event.page !== undefined) {
-      if (!allowed(event.page)) {
+      if (!allowed(event.page) || !selectorsWithinTestIds(event, study.testIdAttributes)) {
         dropped += 1;
         continue;
       }
       const path = restrictPath(event.page.path, words);
-      if (path !== event.page.path) {
+      const page = pageWithinQueryKeys(event.page, study.queryKeys);
+      if (path !== event.page.path || page !== event.page) {
         stripped += 1;
-        event = { ...event, page: { ...event.page, path } } as TraceEvent;
+        event = { ...event, page: { ...page, path } } as TraceEvent;
       }
+    } else if (!selectorsWithinTestIds(event, study.testIdAttributes)) {
+      dropped += 1;
+      continue;
     }
     if (strip && 'target' in event && typeof event.target === 'object') {
       const removed = labelFields(event.target);

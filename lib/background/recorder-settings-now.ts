@@ -2,6 +2,7 @@ import { getMeta } from '../db/meta';
 import { getDb } from '../db/open-db';
 import { getRecordingTerms, type RecordingTerms } from '../db/recording-terms';
 import type { RecorderSettings } from '../messaging/recorder-settings';
+import { sitePatterns } from '../privacy/site-patterns';
 import { isStorageFull } from '../settings/storage-full';
 import { isEntryGranted } from './is-entry-granted';
 import { recorderWords } from './recorder-words';
@@ -38,6 +39,7 @@ export async function settingsFor(
     v: fingerprint(JSON.stringify(shaping)),
     record: terms !== undefined && !paused && allowlist.length > 0,
     ...rest,
+    sites: sitePatterns(allowlist),
   };
 }
 

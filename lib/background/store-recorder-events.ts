@@ -6,6 +6,7 @@ import { allowsRecordedPage, compileAllowlist } from '../privacy/allowlist';
 import { keptAsIs } from '../privacy/kept-as-is';
 import { stripToLevel } from '../privacy/strip-to-level';
 import { restrictPath } from '../privacy/structural-words';
+import { pageWithinQueryKeys, selectorsWithinTestIds } from '../privacy/within-named-terms';
 import { recorderSettingsNow } from './recorder-settings-now';
 
 /**
@@ -16,8 +17,9 @@ import { recorderSettingsNow } from './recorder-settings-now';
  * carry what the current ones forbid, and cannot be re-scrubbed here), its own page
  * is allowlisted and not under an excluded path, it names its frame's own origin, and
  * the tab's top page is allowlisted too; what the capture level does not allow is
- * stripped, and a path segment that is not structural is replaced (the recorder
- * should have done both already).
+ * stripped, a path segment that is not structural is replaced, query keys the study
+ * does not name are removed, and an event whose selector uses a `data-*` attribute the
+ * study does not name is dropped (the recorder should have done all of it already).
  */
 export async function storeRecorderEvents(
   message: RecorderEvents,
@@ -37,11 +39,13 @@ export async function storeRecorderEvents(
       ({ v, draft }) =>
         v === settings.v &&
         draft.page.origin === frameOrigin &&
-        allowsRecordedPage(settings.allowlist, draft.page, kept),
+        allowsRecordedPage(settings.allowlist, draft.page, kept) &&
+        selectorsWithinTestIds(draft, settings.testIdAttributes),
     )
     .map(({ cseq, draft }) => {
       const path = restrictPath(draft.page.path, words);
-      const page = path === draft.page.path ? draft.page : { ...draft.page, path };
+      const named = pageWithinQueryKeys(draft.page, settings.queryKeys);
+      const page = path === named.path ? named : { ...named, path };
       return {
         draft: stripToLevel({ ...draft, page }, settings.captureLevel),
         tabId: sender.tab?.id,

@@ -40,6 +40,7 @@ export function createEventSender(open: OpenPort, signal: AbortSignal) {
   let port: EventPort | null = null;
   let nextSeq = 0;
   let failures = 0;
+  let answered = false;
   let flushQueued = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let ackTimer: ReturnType<typeof setTimeout> | undefined;
@@ -64,6 +65,7 @@ export function createEventSender(open: OpenPort, signal: AbortSignal) {
         const acked = ackedOf(message);
         if (acked === null) return;
         failures = 0;
+        answered = true;
         // The ack timer is left running: it stops by itself once nothing is in flight,
         // so a busy page does not set and clear a timer for every event.
         for (const cseq of acked) {
@@ -159,6 +161,19 @@ export function createEventSender(open: OpenPort, signal: AbortSignal) {
     flush,
     get pending() {
       return unacked.size;
+    },
+    /** Whether the background has answered this sender at least once. */
+    get answered() {
+      return answered;
+    },
+    /** What is not yet acknowledged, as a message of events (for the outbox), or null. */
+    unacknowledged(): {
+      clientId: string;
+      events: { cseq: number; v: string; draft: PageEventDraft }[];
+    } | null {
+      if (unacked.size === 0) return null;
+      const events = [...unacked].map(([cseq, { v, draft }]) => ({ cseq, v, draft }));
+      return { clientId, events };
     },
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   captureLevel,
   matchPattern,
+  origin,
   pageEventDraft,
   seq,
   sessionId,
@@ -32,6 +33,14 @@ export const recorderEvents = z.strictObject({
 });
 
 export type RecorderEvents = z.infer<typeof recorderEvents>;
+
+/** What a recorder leaves in the outbox when its page goes away (recorder-outbox.ts). */
+export const recorderOutbox = z.strictObject({
+  clientId: recorderEvents.shape.clientId,
+  origin,
+  top: z.boolean(),
+  events: recorderEvents.shape.events,
+});
 
 export const pageMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('study/preview'), studyUrl: z.string().max(2000) }),

@@ -1,3 +1,4 @@
+import type { SitePattern } from '../privacy/site-patterns';
 import type { AllowlistEntry, CaptureLevel } from '../schema';
 
 /**
@@ -21,25 +22,19 @@ export type RecorderSettings = {
   queryKeys: string[];
   /** The study's sites the volunteer granted, with their excluded paths. */
   allowlist: AllowlistEntry[];
+  /** The same, compiled for the recorder (site-patterns.ts), which does not bundle the compiler. */
+  sites: SitePattern[];
   /** Words shown to be structural (lib/privacy): the only page strings kept as they are. */
   words: string[];
 };
 
 export const RECORDER_SETTINGS_KEY = 'tasktrace:recorder-settings';
 
-/** A light check of what storage holds: the content script does not bundle zod. */
+/**
+ * A light check of what storage holds (only the background writes it; the content
+ * script does not bundle zod): anything else records nothing.
+ */
 export function isRecorderSettings(value: unknown): value is RecorderSettings {
   const candidate = value as Partial<RecorderSettings> | null;
-  return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    typeof candidate.v === 'string' &&
-    typeof candidate.record === 'boolean' &&
-    (candidate.captureLevel === 'structure' || candidate.captureLevel === 'labels') &&
-    Array.isArray(candidate.testIdAttributes) &&
-    Array.isArray(candidate.routeTemplates) &&
-    Array.isArray(candidate.queryKeys) &&
-    Array.isArray(candidate.allowlist) &&
-    Array.isArray(candidate.words)
-  );
+  return typeof candidate?.v === 'string' && Array.isArray(candidate.sites);
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { compileAllowlist } from '../privacy/allowlist';
+import { compileSites } from '../privacy/allows-address';
 import { type ScrubbedPage, scrubUrl } from '../privacy/scrub-url';
 import { framePathOf } from '../recorder/frame-path';
 import type { OpenShadowRoot } from '../recorder/resolve-target';
@@ -7,6 +7,7 @@ import { startRecorder } from '../recorder/start-recorder';
 import type { RecorderContext } from '../recorder/types';
 import type { PageEventDraft } from '../schema';
 import { createEventSender, type EventPort } from './create-event-sender';
+import { OUTBOX_PREFIX, type RecorderOutbox } from './recorder-outbox';
 import { RECORDER_PORT } from './recorder-port';
 import {
   isRecorderSettings,
@@ -117,15 +118,35 @@ export async function runContentRecorder(
     openShadowRoot: extensionShadowRootAccessor(),
     emit: (draft) => {
       if (settings) {
-        if (recordsAt(sources.get(draft.page) ?? location.href)) sender.push(draft, settings.v);
+        if (recordsAt(sources.get(draft.page) ?? location.href)) push(draft, settings.v);
       } else held?.push({ draft, url: sources.get(draft.page) ?? location.href });
     },
   };
 
-  const apply = (next: unknown) => {
-    if (!isRecorderSettings(next)) return;
+  // Until the background has answered once it may be stopped, and a message on a port it
+  // has not yet opened dies with the page (a link clicked right after a load): each
+  // task's events also go to the outbox, which the browser writes even then.
+  let outboxQueued = false;
+  const writeOutbox = () => {
+    outboxQueued = false;
+    const left = sender.unacknowledged();
+    if (!left) return;
+    const outbox: RecorderOutbox = { ...left, origin: location.origin, top: window === top };
+    browser.storage.local.set({ [OUTBOX_PREFIX + left.clientId]: outbox }).catch(() => {});
+  };
+  const push = (draft: PageEventDraft, v: string) => {
+    sender.push(draft, v);
+    if (sender.answered || outboxQueued) return;
+    outboxQueued = true;
+    queueMicrotask(writeOutbox);
+  };
+
+  const apply = (value: unknown) => {
+    // Removed or unreadable settings record nothing.
+    const next = isRecorderSettings(value) ? value : settings && { ...settings, record: false };
+    if (!next) return;
     settings = next;
-    allows = compileAllowlist(next.allowlist);
+    allows = compileSites(next.sites);
     words = new Set(next.words);
     verdicts.clear();
     scrubbed = new Map();
@@ -135,7 +156,7 @@ export async function runContentRecorder(
     const waiting = held ?? [];
     held = null;
     for (const { draft, url } of waiting) {
-      if (recordsAt(url)) sender.push({ ...draft, page: scrub(url) } as PageEventDraft, next.v);
+      if (recordsAt(url)) push({ ...draft, page: scrub(url) } as PageEventDraft, next.v);
     }
   };
 
@@ -150,6 +171,14 @@ export async function runContentRecorder(
   const flush = (event: Event) => {
     if (event.isTrusted) sender.flush();
   };
+  // Leaving: what the background has not acknowledged also goes to the outbox.
+  window.addEventListener(
+    'pagehide',
+    (event) => {
+      if (event.isTrusted) writeOutbox();
+    },
+    { signal },
+  );
   window.addEventListener('pagehide', flush, { signal });
   window.addEventListener('pageshow', flush, { signal });
   document.addEventListener('visibilitychange', flush, { signal });

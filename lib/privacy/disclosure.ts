@@ -24,6 +24,6 @@ export const NEVER_RECORDED = [
   'Page titles, query strings (?…), fragments (#…), cookies, request or response bodies, screenshots, canvas pixels, mouse movements.',
   "Attribute values that carry content: value, placeholder, title, alt, src, srcdoc, link targets, data-* attributes (except test-id attributes the study names), aria-describedby text, and — at the default capture level structure — aria-label text (at level labels it may form a control's name).",
   'Anything in a private window: the extension is not allowed to run there at all ("incognito": "not_allowed").',
-  "Anything from a tab whose page the study does not list or you have not allowed, or from a frame whose own address is not listed — including a listed page embedded inside a page that is not listed. The browser only injects the recorder into pages the study lists and you allowed; the background checks both the frame's address and the tab's address again before storing anything.",
+  "Anything from a tab whose page the study does not list or you have not allowed, or from a frame whose own address is not listed — including a listed page embedded inside a page that is not listed. The browser only injects the recorder into pages the study lists and you allowed; the recorder checks its frame's address on every event, and the background checks every event's own page and the tab's address as it is now before storing anything.",
   'Anything while paused, before you join, after you leave, or while a changed study waits for you to agree to it again.',
 ] as const;

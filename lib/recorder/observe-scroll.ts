@@ -1,10 +1,15 @@
 import { buildSelector } from './build-selector';
+import { fieldKindOf } from './field-kind';
+import { isTypedKind } from './is-editable';
 import { listenerOptions, type Observer, recordingHere } from './types';
 
 /** Scrolling settles for this long before its final position is recorded. */
 export const SCROLL_SETTLE_MS = 250;
 
-/** The final position of each scroll of the page or of a scrolled element. */
+/**
+ * The final position of each scroll of the page or of a scrolled element, except
+ * fields typed into (input, textarea, editable areas), whose scroll follows their text.
+ */
 export const observeScroll: Observer = (context, signal) => {
   const pending = new Map<EventTarget, ReturnType<typeof setTimeout>>();
   const record = (target: EventTarget) => {
@@ -30,7 +35,12 @@ export const observeScroll: Observer = (context, signal) => {
     (event) => {
       if (!event.isTrusted || !recordingHere(context)) return;
       const target = event.composedPath()[0] ?? event.target;
-      if (!target) return;
+      // A field typed into scrolls as its text grows: its position would tell the length.
+      if (
+        !target ||
+        (target instanceof Element && isTypedKind(fieldKindOf(target, context.passwordsSeen)))
+      )
+        return;
       clearTimeout(pending.get(target));
       pending.set(
         target,

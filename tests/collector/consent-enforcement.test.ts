@@ -304,6 +304,49 @@ describe('excluded paths', () => {
   });
 });
 
+describe('query keys and test-id attributes the study names', () => {
+  it('removes other query keys and leaves out events whose selector uses another data-* attribute', async () => {
+    const named = studyFile('enforce-named', {
+      allowlist,
+      captureLevel: 'structure',
+      queryKeys: ['sort'],
+      testIdAttributes: ['data-testid'],
+    });
+    const namedApp = await startLoggedApp([named]);
+    try {
+      const { uploadToken } = await enroll(namedApp.url, named);
+      const session = randomUUID();
+      const events: TraceEvent[] = [
+        clickEvent(session, 0, {
+          page: { origin: 'https://shop.example', path: '/cart', queryKeys: ['sort', 'q'] },
+        }),
+        {
+          ...clickEvent(session, 1),
+          target: { ...target(), selector: `[data-user="${PLANTED}"]` },
+        },
+        { ...clickEvent(session, 2), target: { ...target(), selector: '[data-testid="buy"]' } },
+      ];
+      const response = await upload(namedApp.url, uploadToken, batchOf(named, session, events));
+      expect(await response.json()).toEqual({
+        accepted: 2,
+        duplicates: 0,
+        stripped: 1,
+        dropped: 1,
+      });
+      const { rows } = await namedApp.db.query<{ body: unknown }>(
+        'select body from events where session_id = $1 order by seq',
+        [session],
+      );
+      const stored = JSON.stringify(rows);
+      expect(stored).not.toContain(PLANTED);
+      expect(stored).not.toContain('"q"');
+      expect(stored).toContain('data-testid');
+    } finally {
+      await namedApp.dispose();
+    }
+  });
+});
+
 describe('idempotent replays', () => {
   it('replays the stored answer, counts included, for a first and a later batch', async () => {
     const { uploadToken } = await enroll(app.url, replays);

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../lib/schema';
 import type { Driver, PageHandle } from './support/driver';
@@ -107,6 +108,163 @@ async function navigatingLinks(driver: Driver, main: string, browser: string) {
   await site.close();
 }
 
+/** The cold pages' link, button and in-page back button, at fixed places (cold-a.html). */
+const COLD = {
+  link: { selector: '[data-testid="cold-go"]', x: 120, y: 120 },
+  tap: { selector: '[data-testid="cold-tap"]', x: 120, y: 180 },
+  back: { selector: '[data-testid="cold-back"]', x: 120, y: 240 },
+} as const;
+type ColdKind = keyof typeof COLD;
+const COLD_CLICKS = 50;
+/** Late clicks (the machine was busy) do not count; this many may be replayed. */
+const COLD_SPARE_ROUNDS = 25;
+/** Mostly links, with a plain button and a back button every five rounds. */
+const coldKindOf = (round: number): ColdKind =>
+  (['link', 'link', 'link', 'tap', 'back'] as const)[round % 5] ?? 'link';
+
+/**
+ * How many times a cold page has been shown in this tab (once the page showing has
+ * finished loading, else -1), and how long after its load event each click reached its
+ * page (cold.js keeps both in the tab's sessionStorage).
+ */
+async function coldLog(site: PageHandle): Promise<{ shows: number; delays: number[] }> {
+  return site
+    .evaluate(
+      () => ({
+        shows:
+          document.readyState === 'complete' ? Number(sessionStorage.getItem('cold-shows')) : -1,
+        delays: JSON.parse(sessionStorage.getItem('cold-click-delays') ?? '[]') as number[],
+      }),
+      undefined,
+    )
+    .catch(() => ({ shows: -1, delays: [] }));
+}
+
+/**
+ * Each round stops the background, loads a cold page (the load event only) and clicks,
+ * as soon as the page has loaded, a link that leaves it, a plain button or a button that
+ * goes back. A round whose click reached the page more than 50 ms after its load event
+ * is replayed; every round's click, late or not, must be stored exactly once, identified
+ * by its target and its time (between the start of its round and of the next one).
+ * `stop` says whether the background was seen stopped.
+ */
+async function coldBackgroundClicks(
+  driver: Driver,
+  main: string,
+  browser: string,
+  stop: () => Promise<boolean>,
+) {
+  const site = await driver.newPage();
+  await site.bringToFront();
+  // A click made before the recorder has read its settings is described at the strictest
+  // level (no test ids): clicks are told apart by page and time, not by selector.
+  const isCold = (event: TraceEvent) => event.kind === 'click' && event.page.origin === main;
+  const rounds: { kind: ColdKind; startedAt: number; stopped: boolean; delay: number }[] = [];
+  let shows = 0;
+  const startedAt = Date.now();
+  const inTime = () => rounds.filter(({ delay }) => delay >= 0 && delay <= 50).length;
+  while (inTime() < COLD_CLICKS && rounds.length < COLD_CLICKS + COLD_SPARE_ROUNDS) {
+    const round = rounds.length;
+    const kind = coldKindOf(inTime());
+    // The previous click stored first (for up to 2 s): the background is stopped while
+    // it is idle, as a browser does, not in the middle of storing.
+    const previous = rounds.at(-1);
+    const waitUntil = Date.now() + 2_000;
+    while (previous && Date.now() < waitUntil) {
+      const stored = (await readExtensionDb(driver.extensionPage)).events;
+      if (stored.some((event) => isCold(event) && event.t >= previous.startedAt)) break;
+      await pause(25);
+    }
+    const stopped = await stop();
+    const roundStart = Date.now();
+    await site.goto(`${main}/canary/cold-${round % 2 === 0 ? 'a' : 'b'}.html`);
+    await site.clickAt(COLD[kind].x, COLD[kind].y);
+    shows += kind === 'tap' ? 1 : 2;
+    // A link or back click leaves the page: the next round starts once it has.
+    const deadline = Date.now() + 10_000;
+    let log = await coldLog(site);
+    while (log.shows !== shows) {
+      if (Date.now() > deadline) throw new Error(`round ${round}: the ${kind} click went nowhere`);
+      await pause(20);
+      log = await coldLog(site);
+    }
+    rounds.push({ kind, startedAt: roundStart, stopped, delay: log.delays[round] ?? -1 });
+  }
+  const playedMs = Date.now() - startedAt;
+
+  const before = rounds[0]?.startedAt ?? 0;
+  const events = await settledEvents(
+    driver.extensionPage,
+    (all) => all.filter((event) => isCold(event) && event.t >= before).length >= rounds.length,
+  );
+  const fresh = events.filter((event) => isCold(event) && event.t >= before);
+  const perRound = rounds.map(({ startedAt: from }, round) => {
+    const to = rounds[round + 1]?.startedAt ?? Number.POSITIVE_INFINITY;
+    return fresh.filter((event) => event.t >= from && event.t < to).length;
+  });
+  // Clicks stored without their test id: recorded before the settings were read.
+  const early = fresh.filter(
+    (event) =>
+      event.kind === 'click' &&
+      !Object.values(COLD).some(({ selector }) => event.target.selector === selector),
+  ).length;
+  const lost = rounds.flatMap((r, i) => (perRound[i] === 0 ? [`${i}:${r.kind}`] : []));
+  const duplicated = perRound.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
+  const delays = rounds.map(({ delay }) => delay).sort((a, b) => a - b);
+  console.log(
+    `COLD | ${browser} | ${rounds.length} rounds (${inTime()} in time) in ${playedMs} ms | ` +
+      `stops seen ${rounds.filter((r) => r.stopped).length} | click after load ms: median ` +
+      `${delays[delays.length >> 1]}, max ${delays.at(-1)} | stored ${fresh.length} | ` +
+      `without test id ${early} | lost ${JSON.stringify(lost)} | duplicated ${duplicated}`,
+  );
+  if (lost.length > 0) {
+    // Did the lost clicks reach the background at all? (The e2e build logs every message.)
+    const received = await receivedClickTimes(driver.extensionPage);
+    for (const [i, r] of rounds.entries()) {
+      if (perRound[i] !== 0) continue;
+      const to = rounds[i + 1]?.startedAt ?? Number.POSITIVE_INFINITY;
+      const heard = received.filter((t) => t >= r.startedAt && t < to).length;
+      console.log(
+        `COLD | ${browser} | lost round ${i} (${r.kind}, ${r.delay} ms): received ${heard}`,
+      );
+    }
+  }
+  report(
+    browser,
+    `background stopped, click ≤50 ms after load ×${COLD_CLICKS}`,
+    rounds.length,
+    fresh.length,
+    events,
+  );
+  expect(lost).toEqual([]);
+  expect(duplicated).toBe(0);
+  expect(rounds.filter((r) => !r.stopped).length).toBe(0);
+  expect(inTime()).toBe(COLD_CLICKS);
+  await site.close();
+}
+
+/** The times of the clicks in every message of events the background received. */
+async function receivedClickTimes(page: PageHandle): Promise<number[]> {
+  const log = await page.evaluate(async () => {
+    type StorageApi = {
+      storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+    };
+    const scope = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+    const stored = await (scope.browser ?? scope.chrome).storage.local.get('e2e:messages');
+    return JSON.stringify(stored['e2e:messages'] ?? []);
+  }, undefined);
+  return (JSON.parse(log) as string[]).flatMap((line) => {
+    try {
+      const message = JSON.parse(JSON.parse(line) as string) as {
+        events?: { draft: { kind: string; t: number } }[];
+      };
+      return (message.events ?? []).filter((e) => e.draft.kind === 'click').map((e) => e.draft.t);
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** 3 clicks, site access revoked, 3 more: nothing of that origin may remain unsent. */
 async function revokedMidSession(
   driver: Driver,
@@ -205,6 +363,31 @@ describe('faults in chromium', () => {
 
   it('a link that navigates at once, 50 times, and a form that navigates', () =>
     navigatingLinks(driver, main, 'chromium'));
+
+  it('the service worker stopped before each of 50 loads, a click within 50 ms of each', async () => {
+    // The worker's state as CDP reports it, so each stop is seen to happen.
+    const cdp = await driver.context.newCDPSession(driver.context.pages()[0] as Page);
+    const states = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) states.set(version.versionId, version.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await coldBackgroundClicks(driver, main, 'chromium', async () => {
+      // A worker busy starting or storing may outlive one request to stop: ask again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const deadline = Date.now() + 2_000;
+        while (Date.now() < deadline) {
+          if (states.size > 0 && [...states.values()].every((state) => state === 'stopped')) {
+            return true;
+          }
+          await pause(10);
+        }
+      }
+      return false;
+    });
+    await cdp.detach();
+  });
 
   it('the service worker idle past its timeout, then a click', async () => {
     const site = await driver.newPage();
@@ -401,6 +584,44 @@ describe('faults in firefox', () => {
         undefined,
       );
       expect(removed).toBe(true);
+    }));
+});
+
+describe('a cold background in firefox', () => {
+  let stack: CanaryStack;
+  let driver: Driver;
+
+  beforeAll(async () => {
+    stack = await startCanaryStack('fault-suite-secret-unused');
+    // Firefox's MV3 background is an event page: idle this long, Firefox suspends it.
+    driver = await launchFirefox({ backgroundIdleTimeoutMs: 300 });
+    await join(driver, stack);
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await stack?.close();
+  });
+
+  it('the event page suspended before each of 50 loads, a click within 50 ms of each', () =>
+    coldBackgroundClicks(driver, stack.fixtures.mainOrigin, 'firefox', async () => {
+      // Suspended: the background page is no longer among the extension's views.
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline) {
+        const views = await driver.extensionPage.evaluate(
+          () =>
+            (
+              globalThis as unknown as {
+                browser: { extension: { getViews(): Window[] } };
+              }
+            ).browser.extension
+              .getViews()
+              .map((view) => view.location.pathname),
+          undefined,
+        );
+        if (!views.includes('/_generated_background_page.html')) return true;
+        await pause(50);
+      }
+      return false;
     }));
 });
 

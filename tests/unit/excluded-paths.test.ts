@@ -4,8 +4,10 @@ import {
   compileAllowlist,
   compileExclusions,
 } from '../../lib/privacy/allowlist';
+import { compileSites } from '../../lib/privacy/allows-address';
 import { mayMatchGlob } from '../../lib/privacy/match-path-glob';
 import { normalizeGlob, normalizePath } from '../../lib/privacy/normalize-path';
+import { sitePatterns } from '../../lib/privacy/site-patterns';
 
 describe('path normalisation', () => {
   it.each([
@@ -95,5 +97,42 @@ describe('excluded paths', () => {
     const long = `/${Array.from({ length: 200 }, () => ':id').join('/')}`;
     expect(mayMatchGlob(`${long}/y`, '/*/*/*/*/*/*/*/x')).toBe(false);
     expect(mayMatchGlob(long, '/*/*/*/*/*/*/*/x')).toBe(true);
+  });
+});
+
+describe('the patterns recorders get', () => {
+  const entries = [
+    { match: 'https://shop.example/*', excludePaths: ['/account/*', '/Checkout/pay', '/admin*'] },
+    { match: '*://*.docs.example/guide/*', excludePaths: [] },
+    { match: 'http://127.0.0.1/canary/*', excludePaths: ['/canary/excluded/*'] },
+  ];
+  const recorder = compileSites(sitePatterns(entries));
+  const background = compileAllowlist(entries);
+
+  it.each([
+    'https://shop.example/',
+    'https://shop.example/products/1',
+    'https://shop.example/account',
+    'https://shop.example/Account/x',
+    'https://shop.example/%61ccount/x',
+    'https://shop.example//account/x',
+    'https://shop.example/shop/../account/x/',
+    'https://shop.example/accounts/x',
+    'https://shop.example/checkout/pay/',
+    'https://shop.example/checkout/payment',
+    'https://shop.example/administrator',
+    'http://shop.example/products',
+    'https://evil.example/?https://shop.example/',
+    'https://eu.docs.example/guide/intro',
+    'http://docs.example/guide/',
+    'https://docs.example/blog',
+    'https://notdocs.example/guide/x',
+    'http://127.0.0.1:8788/canary/page.html',
+    'http://127.0.0.1:8788/canary/excluded/page.html',
+    'http://127.0.0.1:8788/canary/Excluded/',
+    'http://localhost:8788/canary/page.html',
+    'not a url',
+  ])('decides %s as the background does', (url) => {
+    expect(recorder(url)).toBe(background(url));
   });
 });

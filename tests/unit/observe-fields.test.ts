@@ -8,6 +8,9 @@ const focus = (target: Element) =>
   target.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true, composed: true })));
 const blur = (target: Element) =>
   target.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true, composed: true })));
+/** The volunteer presses on a field before typing into it, as people do. */
+const press = (target: Element) =>
+  target.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true })));
 const change = (target: Element) =>
   target.dispatchEvent(trusted(new Event('change', { bubbles: true })));
 
@@ -16,11 +19,14 @@ describe('edits', () => {
     document.body.innerHTML = '<input type="email" name="email"><input name="other">';
     const [email, other] = document.querySelectorAll('input');
     const { drafts } = record();
+    press(email!);
     focus(email!);
     for (let i = 0; i < 17; i++) input(email!);
     blur(email!);
+    press(other!);
     focus(other!);
     input(other!);
+    press(email!);
     focus(email!);
     input(email!);
     const edits = drafts.filter((draft) => draft.kind === 'edit');
@@ -36,7 +42,9 @@ describe('edits', () => {
   it('records edits of contenteditable elements and textareas', () => {
     document.body.innerHTML = '<div contenteditable="plaintext-only"></div><textarea></textarea>';
     const { drafts } = record();
+    press(document.querySelector('div')!);
     input(document.querySelector('div')!);
+    press(document.querySelector('textarea')!);
     input(document.querySelector('textarea')!);
     expect(drafts.map((draft) => draft.kind === 'edit' && draft.target.field)).toEqual([
       'contenteditable',

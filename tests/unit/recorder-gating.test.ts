@@ -123,4 +123,29 @@ describe('only trusted events shape what is recorded', () => {
     input(field);
     expect(drafts.filter((draft) => draft.kind === 'edit')).toHaveLength(3);
   });
+
+  it('keeps one edit when the page moves focus between two fields on every key', () => {
+    document.body.innerHTML = '<input name="a"><input name="b">';
+    const [a, b] = document.querySelectorAll('input');
+    const { drafts } = record();
+    for (let key = 0; key < 10; key++) {
+      const field = key % 2 === 0 ? a! : b!;
+      focusIn(field);
+      input(field);
+    }
+    expect(drafts.filter((draft) => draft.kind === 'edit')).toHaveLength(1);
+    // Only the first focus (as on a page load) is recorded: the rest followed no move of the volunteer's.
+    expect(drafts.filter((draft) => draft.kind === 'focus')).toHaveLength(1);
+  });
+
+  it('does not record the scroll of a field typed into, whose position follows its text', () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<input name="q"><textarea></textarea><div id="list"></div>';
+    const { drafts } = record();
+    for (const selector of ['input', 'textarea', '#list']) {
+      document.querySelector(selector)!.dispatchEvent(trusted(new Event('scroll')));
+    }
+    vi.advanceTimersByTime(1000);
+    expect(drafts.filter((draft) => draft.kind === 'scroll')).toHaveLength(1);
+  });
 });

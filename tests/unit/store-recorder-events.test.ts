@@ -94,6 +94,7 @@ beforeEach(async () => {
     ...((await current.db.get('meta', 'enrollment')) as object),
     study: {
       ...testStudy,
+      testIdAttributes: ['data-testid'],
       allowlist: [{ match: `${SHOP}/*`, excludePaths: ['/account/*', '/archive/2024/*'] }],
     },
   } as never);
@@ -135,6 +136,18 @@ describe('the recorder port checks every event on its own page', () => {
     const [event] = await stored();
     expect(event).toMatchObject({ kind: 'click', target: { selector: target.selector } });
     expect(JSON.stringify(event)).not.toMatch(/Alice|Patient/);
+  });
+
+  it('keeps only the query keys and test-id attributes the study names', async () => {
+    const port = openPort();
+    await port.send([
+      { ...click('/a'), page: { origin: SHOP, path: '/a', queryKeys: ['q'] } },
+      click('/b', { selector: '[data-user="alice"]' }),
+    ]);
+    const events = await stored();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ page: { origin: SHOP, path: '/a' } });
+    expect(JSON.stringify(events)).not.toMatch(/queryKeys|alice/);
   });
 
   it('drops events claiming another origin than the frame’s, or while paused', async () => {

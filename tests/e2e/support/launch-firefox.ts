@@ -6,15 +6,27 @@ export type FirefoxOptions = {
   extensionDir?: string;
   /** Extra preferences, such as a small storage limit for the quota fault. */
   prefs?: Record<string, unknown>;
+  /**
+   * How long the MV3 background (an event page in Firefox) may sit idle before Firefox
+   * suspends it (`extensions.background.idle.timeout`, default 30 s): a small value lets
+   * a test stop the background by waiting.
+   */
+  backgroundIdleTimeoutMs?: number;
 };
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<Driver> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION;
+  const prefs = {
+    ...options.prefs,
+    ...(options.backgroundIdleTimeoutMs === undefined
+      ? {}
+      : { 'extensions.background.idle.timeout': options.backgroundIdleTimeoutMs }),
+  };
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
-    ...(options.prefs ? { extraPrefsFirefox: options.prefs } : {}),
+    ...(Object.keys(prefs).length > 0 ? { extraPrefsFirefox: prefs } : {}),
   });
   try {
     await browser.installExtension(extensionDir);

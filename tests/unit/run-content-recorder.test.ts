@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { OUTBOX_PREFIX } from '../../lib/messaging/recorder-outbox';
+import {
+  RECORDER_SETTINGS_KEY,
+  type RecorderSettings,
+} from '../../lib/messaging/recorder-settings';
+import { runContentRecorder } from '../../lib/messaging/run-content-recorder';
+import { sitePatterns } from '../../lib/privacy/site-patterns';
+import { trusted } from './support/record';
+
+type Posted = {
+  events: { cseq: number; v: string; draft: { kind: string; page: { path: string } } }[];
+};
+
+function settings(overrides: Partial<RecorderSettings> = {}): RecorderSettings {
+  const allowlist = [
+    { match: `${location.origin.replace(/:\d+$/, '')}/*`, excludePaths: ['/account/*'] },
+  ];
+  return {
+    v: 'v1',
+    record: true,
+    captureLevel: 'structure',
+    testIdAttributes: ['data-testid'],
+    routeTemplates: ['/items/:item'],
+    queryKeys: [],
+    allowlist,
+    sites: sitePatterns(allowlist),
+    words: ['shop', 'items'],
+    ...overrides,
+  };
+}
+
+let posted: Posted[];
+let controller: AbortController;
+beforeEach(() => {
+  fakeBrowser.reset();
+  posted = [];
+  (globalThis as { tasktraceRecorderActive?: boolean }).tasktraceRecorderActive = false;
+  const port = {
+    postMessage: (text: string) => posted.push(JSON.parse(text) as Posted),
+    disconnect: () => undefined,
+    onMessage: { addListener: () => undefined },
+    onDisconnect: { addListener: () => undefined },
+  };
+  fakeBrowser.runtime.connect = vi.fn(() => port) as never;
+  history.replaceState(null, '', '/shop');
+  document.body.innerHTML = '<button data-testid="go">Go</button>';
+  controller = new AbortController();
+});
+afterEach(() => controller.abort());
+
+const click = () =>
+  document
+    .querySelector('button')!
+    .dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true })));
+const sent = () => posted.flatMap((message) => message.events);
+
+describe('the content recorder', () => {
+  it('holds what happens before its settings are read, then sends it under them', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings() });
+    history.replaceState(null, '', '/items/alice');
+    const running = runContentRecorder(controller.signal);
+    click();
+    await Promise.resolve();
+    expect(sent()).toEqual([]);
+    await running;
+    await vi.waitFor(() => expect(sent()).toHaveLength(1));
+    expect(sent()[0]).toMatchObject({
+      v: 'v1',
+      draft: { kind: 'click', page: { path: '/items/:item' } },
+    });
+  });
+
+  it('follows every change of its settings, and records nothing once they are removed', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings() });
+    await runContentRecorder(controller.signal);
+    click();
+    await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings({ v: 'v2' }) });
+    click();
+    await fakeBrowser.storage.local.set({
+      [RECORDER_SETTINGS_KEY]: settings({ v: 'v3', record: false }),
+    });
+    click();
+    await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings({ v: 'v4' }) });
+    await fakeBrowser.storage.local.remove(RECORDER_SETTINGS_KEY);
+    click();
+    await vi.waitFor(() => expect(sent().map((event) => event.v)).toEqual(['v1', 'v2']));
+  });
+
+  it('records nothing on an excluded path reached without a load, and again once it leaves', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings() });
+    await runContentRecorder(controller.signal);
+    for (const path of ['/account/x', '/Account/x', '/%61ccount/x', '/shop/..//account/./x/']) {
+      history.pushState(null, '', path);
+      click();
+    }
+    history.pushState(null, '', '/shop');
+    click();
+    await vi.waitFor(() => expect(sent()).not.toEqual([]));
+    expect(JSON.stringify(sent())).not.toMatch(/ccount/i);
+    expect(sent().filter((event) => event.draft.kind === 'click')).toHaveLength(1);
+  });
+
+  it('leaves its events in the outbox until the background has answered', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings() });
+    await runContentRecorder(controller.signal);
+    click();
+    await vi.waitFor(async () => {
+      const stored = await fakeBrowser.storage.local.get(null);
+      const outbox = Object.entries(stored).filter(([key]) => key.startsWith(OUTBOX_PREFIX));
+      expect(outbox).toHaveLength(1);
+      expect(outbox[0]?.[1]).toMatchObject({ top: true, events: [{ cseq: 0, v: 'v1' }] });
+    });
+  });
+
+  it('records nothing without settings', async () => {
+    await runContentRecorder(controller.signal);
+    click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent()).toEqual([]);
+  });
+});
