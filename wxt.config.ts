@@ -63,10 +63,11 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      // The recorder runs in every granted frame, so its bundle must stay small. It only
+      // The recorder (an unlisted script the background registers as a content script)
+      // runs in every granted frame, so its bundle must stay small. It only
       // sends messages and listens without answering, which both browsers' native
       // promise-based APIs do identically; pages and the background keep the polyfill.
-      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'unlisted-script')) {
         viteConfig.resolve ??= {};
         viteConfig.resolve.alias = [
           { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },

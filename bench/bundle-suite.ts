@@ -14,7 +14,7 @@ export const bundleSuite: BenchSuite = {
   parts: [6],
   title: 'Content-script bundle size',
   async run() {
-    const file = join(PRODUCTION_COPY, 'content-scripts', 'recorder.js');
+    const file = join(PRODUCTION_COPY, 'recorder.js');
     const bundle = await readFile(file);
     const gzipped = (await gzipAsync(bundle, { level: 9 })).length;
     return [

@@ -16,7 +16,7 @@ export async function injectIntoOpenTabs(terms: RecordingTerms): Promise<number>
     try {
       await browser.scripting.executeScript({
         target: { tabId: tab.id, allFrames: true },
-        files: [`/${RECORDER_SCRIPT_FILE}` as '/content-scripts/recorder.js'],
+        files: [`/${RECORDER_SCRIPT_FILE}` as '/recorder.js'],
       });
       injected += 1;
     } catch {

@@ -4,7 +4,7 @@ import { isEntryGranted } from './is-entry-granted';
 import { publishRecorderSettings } from './publish-recorder-settings';
 
 export const RECORDER_SCRIPT_ID = 'tasktrace-recorder';
-export const RECORDER_SCRIPT_FILE = 'content-scripts/recorder.js';
+export const RECORDER_SCRIPT_FILE = 'recorder.js';
 
 /**
  * Registers the recorder for the allowlisted patterns whose origin the

@@ -52,22 +52,29 @@ type Held = { draft: PageEventDraft; url: string };
  * the recorder does no work at all. `onReady` lets the bench build time start-up.
  */
 export async function runContentRecorder(
-  signal: AbortSignal,
   onReady?: (applyMs: number) => void,
+  controller = new AbortController(),
 ): Promise<void> {
-  // Joining or reinjection may run the script again in a frame that already records;
-  // scripts of one extension instance share this isolated world, pages never see it.
-  const scope = globalThis as { tasktraceRecorderActive?: boolean };
-  if (scope.tasktraceRecorderActive) return;
-  scope.tasktraceRecorderActive = true;
-  signal.addEventListener('abort', () => {
-    scope.tasktraceRecorderActive = false;
-  });
+  const { signal } = controller;
+  // Joining or reinjection may run the script again in a frame that already records, and
+  // an extension reload leaves the old recorder behind with a dead extension context.
+  // Both run in this isolated world, which pages never see: a live recorder keeps the
+  // frame, a dead one gives it up.
+  const scope = globalThis as { tasktraceRecorder?: { alive(): boolean; stop(): void } };
+  if (scope.tasktraceRecorder?.alive()) return;
+  scope.tasktraceRecorder?.stop();
+  const alive = () => !signal.aborted && browser.runtime?.id !== undefined;
+  scope.tasktraceRecorder = { alive, stop: () => controller.abort() };
 
-  const sender = createEventSender(
-    () => browser.runtime.connect({ name: RECORDER_PORT }) as EventPort,
-    signal,
-  );
+  const sender = createEventSender(() => {
+    try {
+      return browser.runtime.connect({ name: RECORDER_PORT }) as EventPort;
+    } catch (error) {
+      // The extension was reloaded or removed: this recorder is done.
+      if (!alive()) controller.abort();
+      throw error;
+    }
+  }, signal);
   let settings: RecorderSettings | null = null;
   let held: Held[] | null = [];
   /** A framed recorder stays silent when the tab's top page may not be recorded. */

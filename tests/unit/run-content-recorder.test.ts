@@ -36,7 +36,7 @@ let controller: AbortController;
 beforeEach(() => {
   fakeBrowser.reset();
   posted = [];
-  (globalThis as { tasktraceRecorderActive?: boolean }).tasktraceRecorderActive = false;
+  (globalThis as { tasktraceRecorder?: unknown }).tasktraceRecorder = undefined;
   const port = {
     postMessage: (text: string) => posted.push(JSON.parse(text) as Posted),
     disconnect: () => undefined,
@@ -60,7 +60,7 @@ describe('the content recorder', () => {
   it('holds what happens before its settings are read, then sends it under them', async () => {
     await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings() });
     history.replaceState(null, '', '/items/alice');
-    const running = runContentRecorder(controller.signal);
+    const running = runContentRecorder(undefined, controller);
     click();
     await Promise.resolve();
     expect(sent()).toEqual([]);
@@ -74,7 +74,7 @@ describe('the content recorder', () => {
 
   it('follows every change of its settings, and records nothing once they are removed', async () => {
     await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings() });
-    await runContentRecorder(controller.signal);
+    await runContentRecorder(undefined, controller);
     click();
     await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings({ v: 'v2' }) });
     click();
@@ -90,7 +90,7 @@ describe('the content recorder', () => {
 
   it('records nothing on an excluded path reached without a load, and again once it leaves', async () => {
     await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings() });
-    await runContentRecorder(controller.signal);
+    await runContentRecorder(undefined, controller);
     for (const path of ['/account/x', '/Account/x', '/%61ccount/x', '/shop/..//account/./x/']) {
       history.pushState(null, '', path);
       click();
@@ -104,7 +104,7 @@ describe('the content recorder', () => {
 
   it('leaves its events in the outbox until the background has answered', async () => {
     await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings() });
-    await runContentRecorder(controller.signal);
+    await runContentRecorder(undefined, controller);
     click();
     await vi.waitFor(async () => {
       const stored = await fakeBrowser.storage.local.get(null);
@@ -115,7 +115,7 @@ describe('the content recorder', () => {
   });
 
   it('records nothing without settings', async () => {
-    await runContentRecorder(controller.signal);
+    await runContentRecorder(undefined, controller);
     click();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(sent()).toEqual([]);
