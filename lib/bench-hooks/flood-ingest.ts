@@ -22,7 +22,7 @@ type Connect = (info: { name: string }) => EventPort;
  */
 export async function floodIngest(
   connect: Connect,
-  template: object,
+  template: { v: string; draft: object },
   options: FloodOptions,
 ): Promise<FloodResult> {
   const clientId = crypto.randomUUID();
@@ -47,9 +47,10 @@ export async function floodIngest(
   const until = start + options.seconds * 1000;
   const sender = async () => {
     while (performance.now() < until && !closed) {
-      const events: { cseq: number; draft: object }[] = [];
+      const events: { cseq: number; v: string; draft: object }[] = [];
       for (let index = 0; index < options.batch; index++) {
-        events.push({ cseq: cseq++, draft: { ...template, t: Date.now() } });
+        // Under the settings version the recorder's own event carried, as it would.
+        events.push({ cseq: cseq++, v: template.v, draft: { ...template.draft, t: Date.now() } });
       }
       result.sent += events.length;
       const first = events[0]?.cseq ?? 0;

@@ -6,7 +6,7 @@ import { benchSamples, takeSamples } from './samples';
 import { timeListenersAndTimers } from './time-listeners';
 
 type Connect = (info: { name: string }) => EventPort;
-type OutgoingMessage = { type?: unknown; events?: { cseq: number; draft: unknown }[] };
+type OutgoingMessage = { type?: unknown; events?: { cseq: number; v: string; draft: unknown }[] };
 
 /**
  * The bench build's content script: the recorder as shipped, with stopwatches around
@@ -33,7 +33,7 @@ export function runRecorderWithHooks(
         benchSamples.emitted += 1;
       }
       // One recorded event to copy for the ingest load; parsed once.
-      benchSamples.lastDraft ??= (JSON.parse(text) as OutgoingMessage).events?.[0]?.draft;
+      benchSamples.lastDraft ??= (JSON.parse(text) as OutgoingMessage).events?.[0];
       const start = performance.now();
       try {
         post(message);
@@ -51,8 +51,8 @@ export function runRecorderWithHooks(
       return { readyAt: benchSamples.startup.readyAt, emitted: benchSamples.emitted };
     }
     if (request.cmd === 'flood') {
-      const template = benchSamples.lastDraft;
-      if (typeof template !== 'object' || template === null) {
+      const template = benchSamples.lastDraft as { v: string; draft: object } | null;
+      if (typeof template?.draft !== 'object') {
         throw new Error('No recorded event yet to copy: interact with the page first.');
       }
       return floodIngest(connect, template, request as unknown as FloodOptions);
