@@ -5,7 +5,7 @@ import {
   type StructuralTerms,
   structuralWordSet,
 } from '../../lib/privacy/structural-words';
-import { pageWithinQueryKeys, selectorsWithinTestIds } from '../../lib/privacy/within-named-terms';
+import { pageWithinQueryKeys, selectorsWithinStudy } from '../../lib/privacy/within-named-terms';
 import type { TargetDescriptor, TraceEvent } from '../../lib/schema';
 import type { Study } from './load-studies';
 
@@ -56,7 +56,7 @@ export function keepWithinConsent(
   for (const original of events) {
     let event = original;
     if ('page' in event && event.page !== undefined) {
-      if (!allowed(event.page) || !selectorsWithinTestIds(event, study.testIdAttributes)) {
+      if (!allowed(event.page) || !selectorsWithinStudy(event, study.testIdAttributes, words)) {
         dropped += 1;
         continue;
       }
@@ -66,7 +66,7 @@ export function keepWithinConsent(
         stripped += 1;
         event = { ...event, page: { ...page, path } } as TraceEvent;
       }
-    } else if (!selectorsWithinTestIds(event, study.testIdAttributes)) {
+    } else if (!selectorsWithinStudy(event, study.testIdAttributes, words)) {
       dropped += 1;
       continue;
     }

@@ -6,7 +6,7 @@ import { allowsRecordedPage, compileAllowlist } from '../privacy/allowlist';
 import { keptAsIs } from '../privacy/kept-as-is';
 import { stripToLevel } from '../privacy/strip-to-level';
 import { restrictPath } from '../privacy/structural-words';
-import { pageWithinQueryKeys, selectorsWithinTestIds } from '../privacy/within-named-terms';
+import { pageWithinQueryKeys, selectorsWithinStudy } from '../privacy/within-named-terms';
 import { recorderSettingsNow } from './recorder-settings-now';
 
 /**
@@ -40,7 +40,7 @@ export async function storeRecorderEvents(
         v === settings.v &&
         draft.page.origin === frameOrigin &&
         allowsRecordedPage(settings.allowlist, draft.page, kept) &&
-        selectorsWithinTestIds(draft, settings.testIdAttributes),
+        selectorsWithinStudy(draft, settings.testIdAttributes, words),
     )
     .map(({ cseq, draft }) => {
       const path = restrictPath(draft.page.path, words);

@@ -1,12 +1,15 @@
+import { isStructural } from './is-structural';
 import type { ScrubbedPage } from './scrub-url';
 
 /**
- * Whether every `data-*` attribute an event's selectors use is one of the study's
- * test-id attributes: a stale or faulty recorder must not carry other `data-*` values.
+ * Whether an event's selectors use only what the study allows: `data-*` attributes that
+ * are its test-id attributes, and ids and classes made of structural words (given the
+ * word set): a stale or faulty recorder must not carry other page strings.
  */
-export function selectorsWithinTestIds(
+export function selectorsWithinStudy(
   event: object,
   testIdAttributes: readonly string[],
+  words?: ReadonlySet<string>,
 ): boolean {
   const target = 'target' in event ? event.target : undefined;
   const selectors =
@@ -21,6 +24,12 @@ export function selectorsWithinTestIds(
   return selectors.every((selector) => {
     for (const match of selector.matchAll(/\[\s*(data-[\w-]+)/gi)) {
       if (!testIdAttributes.includes((match[1] ?? '').toLowerCase())) return false;
+    }
+    if (!words) return true;
+    // Ids and classes outside attribute selectors (whose quoted values may hold dots).
+    const bare = selector.replace(/\[[^\]]*\]/g, '');
+    for (const match of bare.matchAll(/[#.](-?[A-Za-z_\\][\w\\-]*)/g)) {
+      if (!isStructural(match[1] ?? '', words)) return false;
     }
     return true;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageWithinQueryKeys, selectorsWithinTestIds } from '../../lib/privacy/within-named-terms';
+import { pageWithinQueryKeys, selectorsWithinStudy } from '../../lib/privacy/within-named-terms';
 
 describe('selectors within the study’s test-id attributes', () => {
   const named = ['data-testid'];
@@ -12,7 +12,22 @@ describe('selectors within the study’s test-id attributes', () => {
     [{ target: '[data-testid="list"]' }, true],
     [{ kind: 'history' }, true],
   ])('%j: %s', (event, expected) => {
-    expect(selectorsWithinTestIds(event, named)).toBe(expected);
+    expect(selectorsWithinStudy(event, named)).toBe(expected);
+  });
+});
+
+describe('ids and classes within the structural words', () => {
+  const words = new Set(['add', 'to', 'cart', 'search', 'main']);
+  it.each([
+    ['#search > button.add-to-cart', true],
+    ['main > div:nth-of-type(2) > a', true],
+    ['[data-testid="order.alice"]', true],
+    ['#msg-from-alice', false],
+    ['div.thread-jane-doe > span', false],
+    ['#\\61 lice', false],
+  ])('%s: %s', (selector, expected) => {
+    const event = { target: { selector, shadow: [] } };
+    expect(selectorsWithinStudy(event, ['data-testid'], words)).toBe(expected);
   });
 });
 
