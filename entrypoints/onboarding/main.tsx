@@ -7,7 +7,6 @@ import { JoinForm } from '../../components/JoinForm';
 import '../../components/styles.css';
 import { useAction } from '../../components/use-action';
 import { collectorOrigin } from '../../lib/background/collector-origin';
-import type { JoinOutcome } from '../../lib/background/join-study';
 import { revokeSiteAccess } from '../../lib/background/revoke-site-access';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
 import { allowlistOrigins } from '../../lib/privacy/allowlist';
@@ -41,7 +40,7 @@ function Onboarding() {
   useEffect(() => {
     if (!RECONSENT) return;
     void run(async () => {
-      const pending = await sendToBackground<{ study: StudyManifest; changes: string[] } | null>({
+      const pending = await sendToBackground({
         type: 'study/pending',
       });
       if (pending) setStep({ name: 'consent', ...pending });
@@ -78,7 +77,7 @@ function Onboarding() {
                   `tasktrace needs access to ${url.origin} to read the study. Click "Join study" again and allow it.`,
                 );
               }
-              const study = await sendToBackground<StudyManifest>({
+              const study = await sendToBackground({
                 type: 'study/preview',
                 studyUrl: link,
               });
@@ -126,12 +125,12 @@ function Onboarding() {
               );
             }
             if (changes && !changedWhileReading) {
-              const sites = await sendToBackground<string[]>({ type: 'study/consent-again' });
+              const sites = await sendToBackground({ type: 'study/consent-again' });
               setStep({ name: 'joined', studyName: study.name, sites });
               return;
             }
             // The background joins under exactly these terms, or answers with what changed.
-            const outcome = await sendToBackground<JoinOutcome>({
+            const outcome = await sendToBackground({
               type: 'study/join',
               studyUrl: link,
               study,

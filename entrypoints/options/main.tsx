@@ -5,7 +5,7 @@ import { LeftReceipt } from '../../components/LeftReceipt';
 import { OptionsView } from '../../components/OptionsView';
 import '../../components/styles.css';
 import { useAction } from '../../components/use-action';
-import type { LeaveOutcome, LocalExport, OptionsState } from '../../lib/messaging/protocol';
+import type { LeaveOutcome, OptionsState } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
 import { permissionOrigin } from '../../lib/privacy/match-pattern';
 import { parseSitePattern } from '../../lib/settings/parse-site-pattern';
@@ -20,8 +20,7 @@ function Options() {
     return run(work);
   };
 
-  const refresh = async () =>
-    setState(await sendToBackground<OptionsState>({ type: 'options/get' }));
+  const refresh = async () => setState(await sendToBackground({ type: 'options/get' }));
 
   useEffect(() => {
     void run(async () => {
@@ -87,7 +86,7 @@ function Options() {
       }
       onExport={() =>
         act(async () => {
-          const file = await sendToBackground<LocalExport>({ type: 'local/export' });
+          const file = await sendToBackground({ type: 'local/export' });
           const url = URL.createObjectURL(new Blob([file.jsonl], { type: 'application/x-ndjson' }));
           const link = document.createElement('a');
           link.href = url;
@@ -103,9 +102,7 @@ function Options() {
         act(async () => setState(await sendToBackground({ type: 'settings/auto-pause', minutes })))
       }
       onLeave={(erase) =>
-        act(async () =>
-          setLeft(await sendToBackground<LeaveOutcome>({ type: 'study/leave', erase })),
-        )
+        act(async () => setLeft(await sendToBackground({ type: 'study/leave', erase })))
       }
     />
   );

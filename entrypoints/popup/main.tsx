@@ -21,7 +21,7 @@ function Popup() {
     let live = true;
     const refresh = () =>
       activeTabUrl()
-        .then((url) => sendToBackground<ExtensionState>({ type: 'state/get', url }))
+        .then((url) => sendToBackground({ type: 'state/get', url }))
         .then((next) => live && setState(next))
         .catch((error: Error) => live && setMessage(error.message));
     // Opening the popup is a good moment to learn that the study's terms changed.
@@ -62,7 +62,7 @@ function Popup() {
       onTogglePause={() =>
         act(async () => {
           setState(
-            await sendToBackground<ExtensionState>({
+            await sendToBackground({
               type: 'state/set-paused',
               paused: !state?.paused,
             }),
@@ -71,23 +71,23 @@ function Popup() {
       }
       onUpload={() =>
         act(async () => {
-          setState(await sendToBackground<ExtensionState>({ type: 'upload/now' }));
+          setState(await sendToBackground({ type: 'upload/now' }));
         })
       }
       onReview={() => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') })}
       onStartTask={(goal) =>
         act(async () => {
-          setState(await sendToBackground<ExtensionState>({ type: 'task/start', goal }));
+          setState(await sendToBackground({ type: 'task/start', goal }));
         })
       }
       onEndTask={(outcome) =>
         act(async () => {
-          setState(await sendToBackground<ExtensionState>({ type: 'task/end', outcome }));
+          setState(await sendToBackground({ type: 'task/end', outcome }));
         })
       }
       onRejoin={() =>
         act(async () => {
-          setState(await sendToBackground<ExtensionState>({ type: 'study/rejoin' }));
+          setState(await sendToBackground({ type: 'study/rejoin' }));
         })
       }
     />

@@ -4,16 +4,10 @@ import { browser } from 'wxt/browser';
 import { ReviewView } from '../../components/ReviewView';
 import '../../components/styles.css';
 import { useAction } from '../../components/use-action';
-import type { ExtensionState, LocalExport } from '../../lib/messaging/protocol';
+import type { ExtensionState } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
 import { formatWhen, plural } from '../../lib/review/format';
-import type {
-  DeleteSessionOutcome,
-  DeleteStepsOutcome,
-  ReviewList,
-  ReviewSessionDetail,
-  UploadPreview,
-} from '../../lib/review/review-types';
+import type { ReviewList, ReviewSessionDetail, UploadPreview } from '../../lib/review/review-types';
 import type { TaskSpan } from '../../lib/schema';
 
 const sessionInAddress = () => new URLSearchParams(location.search).get('session');
@@ -49,16 +43,14 @@ function Review() {
   const reload = async (withPreview = preview !== null) => {
     const id = showing.current;
     if (id === null) {
-      setList(await sendToBackground<ReviewList>({ type: 'review/sessions' }));
+      setList(await sendToBackground({ type: 'review/sessions' }));
       return;
     }
-    const next = await sendToBackground<ReviewSessionDetail>({ type: 'review/session', id });
+    const next = await sendToBackground({ type: 'review/session', id });
     if (showing.current !== id) return;
     setDetail(next);
     if (withPreview && next.session.uploadable) {
-      setPreview(
-        await sendToBackground<UploadPreview>({ type: 'review/preview-upload', session: id }),
-      );
+      setPreview(await sendToBackground({ type: 'review/preview-upload', session: id }));
     }
   };
 
@@ -87,7 +79,7 @@ function Review() {
   useEffect(() => {
     let live = true;
     const poll = async () => {
-      const state = await sendToBackground<ExtensionState>({ type: 'state/get' });
+      const state = await sendToBackground({ type: 'state/get' });
       if (!live) return;
       setLive(state);
       const print = fingerprint(state);
@@ -121,11 +113,11 @@ function Review() {
         onUploadAll: () =>
           act(async () => {
             // Progress shows in the list itself, as it happens.
-            setLive(await sendToBackground<ExtensionState>({ type: 'upload/now' }));
+            setLive(await sendToBackground({ type: 'upload/now' }));
           }),
         onExport: () =>
           act(async () => {
-            const file = await sendToBackground<LocalExport>({ type: 'local/export' });
+            const file = await sendToBackground({ type: 'local/export' });
             const url = URL.createObjectURL(
               new Blob([file.jsonl], { type: 'application/x-ndjson' }),
             );
@@ -138,7 +130,7 @@ function Review() {
           }),
         onRejoin: () =>
           act(async () => {
-            setLive(await sendToBackground<ExtensionState>({ type: 'study/rejoin' }));
+            setLive(await sendToBackground({ type: 'study/rejoin' }));
           }),
         onOpenOptions: openOptions,
       }}
@@ -153,15 +145,13 @@ function Review() {
           act(async () => {
             const id = showing.current as string;
             // Progress shows under Upload, as it happens; it goes on if the page closes.
-            setLive(await sendToBackground<ExtensionState>({ type: 'upload/session', id }));
+            setLive(await sendToBackground({ type: 'upload/session', id }));
             await reload();
           }),
         onShowPreview: () =>
           act(async () => {
             const id = showing.current as string;
-            setPreview(
-              await sendToBackground<UploadPreview>({ type: 'review/preview-upload', session: id }),
-            );
+            setPreview(await sendToBackground({ type: 'review/preview-upload', session: id }));
           }),
         onHidePreview: () => {
           setPreview(null);
@@ -176,7 +166,7 @@ function Review() {
           let ok = false;
           await act(async () => {
             const session = showing.current as string;
-            const outcome = await sendToBackground<DeleteStepsOutcome>({
+            const outcome = await sendToBackground({
               type: 'review/delete-steps',
               session,
               seqs,
@@ -197,7 +187,7 @@ function Review() {
           act(async () => {
             const id = showing.current as string;
             const startedAt = detail?.session.startedAt;
-            const outcome = await sendToBackground<DeleteSessionOutcome>({
+            const outcome = await sendToBackground({
               type: 'review/delete-session',
               id,
             });

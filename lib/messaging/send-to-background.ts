@@ -1,9 +1,17 @@
 import { browser } from 'wxt/browser';
+import type { PageResponses } from '../background/page-handlers';
 import type { PageMessage, Result } from './protocol';
 
-/** Sends a page request to the background and unwraps its result or throws its error. */
-export async function sendToBackground<T>(message: PageMessage): Promise<T> {
-  const result = (await browser.runtime.sendMessage(message)) as Result<T> | undefined;
+/**
+ * Sends a page request to the background and unwraps its result or throws its error.
+ * The answer's type is read off the background's handler for that request.
+ */
+export async function sendToBackground<M extends PageMessage>(
+  message: M,
+): Promise<PageResponses[M['type']]> {
+  const result = (await browser.runtime.sendMessage(message)) as
+    | Result<PageResponses[M['type']]>
+    | undefined;
   if (!result) throw new Error('The extension did not answer. Reload the page and try again.');
   if (!result.ok) throw new Error(result.error);
   return result.value;
