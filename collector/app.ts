@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import type { Store } from './db/store';
+import type { AppDeps } from './app-deps';
 import { ApiFailure } from './http/api-failure';
 import { extensionCors } from './http/extension-cors';
-import { type RateLimits, rateLimit } from './http/rate-limit';
+import { rateLimit } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { DEFAULT_IP_RATE_LIMIT, DEFAULT_TOKEN_RATE_LIMIT } from './limits';
 import { jsonLogger } from './log';
@@ -15,21 +15,8 @@ import { studiesRoutes } from './routes/studies';
 import { studyListRoutes } from './routes/study-list';
 import { uploadsRoutes } from './routes/uploads';
 import { webRoutes } from './routes/web';
-import type { Study } from './studies/load-studies';
 
-export interface AppDeps {
-  store: Store;
-  studies: ReadonlyMap<string, Study>;
-  researcherToken: string;
-  /** Where extensions reach this collector; a function because the port is known only after listen. */
-  publicUrl: () => string;
-  /** Where log lines go: one JSON object a line per request (see log.ts), never content. */
-  log?: (line: string) => void;
-  /** Defaults: DEFAULT_TOKEN_RATE_LIMIT and DEFAULT_IP_RATE_LIMIT, no proxy trusted. */
-  rateLimits?: RateLimits;
-  /** The built web pages (dashboard, annotation); defaults to .output/collector-web. */
-  webDir?: string;
-}
+export type { AppDeps } from './app-deps';
 
 export function createApp(deps: AppDeps) {
   const logger = jsonLogger(deps.log ?? (() => {}));

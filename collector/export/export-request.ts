@@ -4,7 +4,7 @@ import {
   exportQuery,
   type StatedFilters,
 } from '../../lib/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { ExportSelection } from '../db/export-selection';
 import { ApiFailure } from '../http/api-failure';
 import { authenticateStaff } from '../http/authenticate-staff';

@@ -1,5 +1,5 @@
 import type { StaffRole } from '../../lib/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { hashToken, tokensMatch } from '../tokens';
 import { ApiFailure } from './api-failure';
 import { bearerToken } from './bearer-token';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { datasetJsonSchema } from '../../lib/schema/dataset-json-schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { datasheet } from '../export/datasheet';
 import { episodeChunks } from '../export/episode-chunks';
 import { eventChunks } from '../export/event-chunks';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { type ConsentReceipt, consentRequest, type ErasureReceipt } from '../../lib/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { ApiFailure } from '../http/api-failure';
 import { authenticateParticipant } from '../http/authenticate-participant';
 import { parseBody } from '../http/parse-body';

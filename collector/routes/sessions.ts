@@ -8,7 +8,7 @@ import {
 } from '../../lib/schema';
 import { checkSpans } from '../annotation/check-spans';
 import { volunteerTasks } from '../annotation/chosen-tasks';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { ApiFailure } from '../http/api-failure';
 import { authenticateStaff } from '../http/authenticate-staff';
 import { authenticateTaskEditor } from '../http/authenticate-task-editor';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { ApiFailure } from '../http/api-failure';
 import { authenticateStaff } from '../http/authenticate-staff';
 import { studyIdParam } from '../http/study-id-param';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { type EnrollmentResponse, enrollmentRequest, enrollmentResponse } from '../../lib/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { ApiFailure } from '../http/api-failure';
 import { parseBody } from '../http/parse-body';
 import { studyIdParam } from '../http/study-id-param';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type UploadBatch, type UploadResponse, uploadBatch } from '../../lib/schema';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { EventBatch, IdempotencyKeyRef, Participant, Store, UploadNotes } from '../db/store';
 import { isUnstorableText } from '../db/unstorable-text';
 import { ApiFailure } from '../http/api-failure';
