@@ -1,5 +1,6 @@
 import { allowsRecordedPage } from '../../lib/privacy/allowlist';
 import { keptAsIs } from '../../lib/privacy/kept-as-is';
+import { stripToLevel } from '../../lib/privacy/strip-to-level';
 import {
   restrictPath,
   type StructuralTerms,
@@ -36,7 +37,6 @@ export function keepWithinConsent(
     StructuralTerms,
   events: readonly TraceEvent[],
 ): ConsentedEvents {
-  const strip = study.captureLevel !== 'labels';
   const words = wordSetOf(study);
   const kept = keptAsIs(words);
   const pageVerdicts = new Map<string, boolean>();
@@ -70,12 +70,11 @@ export function keepWithinConsent(
       dropped += 1;
       continue;
     }
-    if (strip && 'target' in event && typeof event.target === 'object') {
+    if ('target' in event && typeof event.target === 'object') {
       const removed = labelFields(event.target);
-      if (removed > 0) {
-        stripped += removed;
-        event = { ...event, target: withoutLabels(event.target) } as TraceEvent;
-      }
+      const kept = stripToLevel(event, study.captureLevel);
+      if (kept !== event) stripped += removed;
+      event = kept;
     }
     out.push(event);
   }
@@ -96,9 +95,4 @@ function wordSetOf(study: StructuralTerms): ReadonlySet<string> {
 
 function labelFields(target: TargetDescriptor): number {
   return (target.name === undefined ? 0 : 1) + (target.label === undefined ? 0 : 1);
-}
-
-function withoutLabels(target: TargetDescriptor): TargetDescriptor {
-  const { name: _name, label: _label, ...structure } = target;
-  return structure;
 }

@@ -16,6 +16,7 @@ const { ingestEvents } = await import('../../lib/db/ingest-events');
 const { readReviewSession } = await import('../../lib/db/read-review-session');
 const { OUTBOX_PREFIX } = await import('../../lib/messaging/recorder-outbox');
 const { enrolledDb } = await import('./support/enrolled-db');
+const { target } = await import('./support/make-events');
 const { openTab, stubExtensionApis } = await import('./support/fake-extension');
 
 const click = (path: string): PageEventDraft => ({
@@ -23,15 +24,7 @@ const click = (path: string): PageEventDraft => ({
   t: 1,
   frame: [],
   page: { origin: 'https://shop.example', path },
-  target: {
-    tag: 'a',
-    role: 'link',
-    field: null,
-    selector: 'main > a',
-    shadow: [],
-    box: { x: 0, y: 0, w: 10, h: 10 },
-    viewport: { w: 800, h: 600 },
-  },
+  target: target(),
   button: 0,
   clicks: 1,
   mods: [],

@@ -18,17 +18,10 @@ const { readReviewSession } = await import('../../lib/db/read-review-session');
 const { setPaused } = await import('../../lib/db/set-paused');
 const { enrolledDb, testStudy } = await import('./support/enrolled-db');
 const { stubExtensionApis } = await import('./support/fake-extension');
+const { target: makeTarget } = await import('./support/make-events');
 
 const SHOP = 'https://shop.example';
-const target = {
-  tag: 'button',
-  role: 'button',
-  field: null,
-  selector: '[data-testid="go"]',
-  shadow: [],
-  box: { x: 1, y: 2, w: 3, h: 4 },
-  viewport: { w: 800, h: 600 },
-};
+const target = makeTarget({ selector: '[data-testid="go"]', box: { x: 1, y: 2, w: 3, h: 4 } });
 const click = (path: string, extra: object = {}): PageEventDraft => ({
   kind: 'click',
   t: 1,
