@@ -1,4 +1,4 @@
-import type { LeaveOutcome } from '../lib/messaging/protocol';
+import type { LeaveOutcome } from '../lib/schema';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

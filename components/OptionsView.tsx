@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { OptionsState } from '../lib/messaging/protocol';
+import type { OptionsState } from '../lib/schema';
 import { LeaveCard } from './LeaveCard';
 import { SiteList } from './SiteList';
 

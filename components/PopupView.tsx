@@ -1,4 +1,4 @@
-import type { ExtensionState } from '../lib/messaging/protocol';
+import type { ExtensionState } from '../lib/schema';
 import { RecentSessions } from './RecentSessions';
 import { TaskControls } from './TaskControls';
 import { UploadStatus } from './UploadStatus';

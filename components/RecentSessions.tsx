@@ -1,4 +1,4 @@
-import type { RecentSession } from '../lib/messaging/protocol';
+import type { RecentSession } from '../lib/schema';
 
 type Props = { sessions: RecentSession[]; uploads: boolean };
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { plural } from '../lib/review/format';
+import { plural } from '../lib/trace/format';
 
 /** A deletion waiting for the volunteer's yes. */
 export type ConfirmRequest = {

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import { plural } from '../lib/review/format';
-import type { UploadPreview } from '../lib/review/review-types';
+import type { UploadPreview } from '../lib/schema';
+import { plural } from '../lib/trace/format';
 
 type Props = {
   preview: UploadPreview;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ExtensionState } from '../lib/messaging/protocol';
-import { stepRange, taskName } from '../lib/review/check-tasks';
-import { describeStep } from '../lib/review/describe-step';
+import type { ExtensionState, ReviewSessionDetail, TaskSpan, UploadPreview } from '../lib/schema';
+import { stepRange, taskName } from '../lib/trace/check-tasks';
+import { describeStep } from '../lib/trace/describe-step';
 import {
   endTaskAt,
   removeTask,
@@ -9,24 +9,16 @@ import {
   startTaskAt,
   taskEndingAt,
   updateTask,
-} from '../lib/review/edit-tasks';
-import {
-  capitalise,
-  formatDuration,
-  formatWhen,
-  plural,
-  type UploadRow,
-  uploadState,
-} from '../lib/review/format';
-import { groupSteps } from '../lib/review/group-steps';
-import type { ReviewSessionDetail, UploadPreview } from '../lib/review/review-types';
-import type { TaskSpan } from '../lib/schema';
+} from '../lib/trace/edit-tasks';
+import { capitalise, formatDuration, formatWhen, plural } from '../lib/trace/format';
+import { groupSteps } from '../lib/trace/group-steps';
 import { type ConfirmRequest, ReviewConfirm } from './ReviewConfirm';
 import { ReviewPreview } from './ReviewPreview';
 import { ReviewUploadQueue } from './ReviewUploadQueue';
 import { ReviewUploadState } from './ReviewUploadState';
 import { StepList } from './StepList';
 import { StepSelectionBar } from './StepSelectionBar';
+import { type UploadRow, uploadState } from './upload-state';
 
 type Props = {
   detail: ReviewSessionDetail;

@@ -1,14 +1,8 @@
-import type { ExtensionState } from '../lib/messaging/protocol';
-import {
-  formatDuration,
-  formatWhen,
-  plural,
-  type UploadRow,
-  uploadState,
-} from '../lib/review/format';
-import type { ReviewList } from '../lib/review/review-types';
+import type { ExtensionState, ReviewList } from '../lib/schema';
+import { formatDuration, formatWhen, plural } from '../lib/trace/format';
 import { ReviewUploadQueue } from './ReviewUploadQueue';
 import { ReviewUploadState } from './ReviewUploadState';
+import { type UploadRow, uploadState } from './upload-state';
 
 type Props = {
   list: ReviewList;

@@ -1,7 +1,7 @@
-import type { UploadState } from '../lib/review/format';
+import type { UploadDisplay } from './upload-state';
 
 /** A session's upload state: a word, progress while it runs, and why if it failed. */
-export function ReviewUploadState({ state }: { state: UploadState }) {
+export function ReviewUploadState({ state }: { state: UploadDisplay }) {
   return (
     <span class={`rv-upload ${state.tone}`}>
       <span class="rv-upload-text">{state.text}</span>

@@ -1,6 +1,5 @@
 import type { ComponentProps } from 'preact';
-import type { ExtensionState } from '../lib/messaging/protocol';
-import type { ReviewList, ReviewSessionDetail } from '../lib/review/review-types';
+import type { ExtensionState, ReviewList, ReviewSessionDetail } from '../lib/schema';
 import { ReviewSession } from './ReviewSession';
 import { ReviewSessionList } from './ReviewSessionList';
 

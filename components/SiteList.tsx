@@ -1,4 +1,4 @@
-import type { SiteAccess } from '../lib/messaging/protocol';
+import type { SiteAccess } from '../lib/schema';
 
 type Props = {
   sites: SiteAccess[];

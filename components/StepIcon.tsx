@@ -1,4 +1,4 @@
-import type { IconName } from '../lib/review/describe-step';
+import type { IconName } from '../lib/trace/describe-step';
 
 /**
  * Line drawings, not emoji: emoji depend on a colour-emoji font the volunteer's or

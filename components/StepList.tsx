@@ -1,5 +1,5 @@
-import type { StepGroup } from '../lib/review/group-steps';
 import type { TaskSpan } from '../lib/schema';
+import type { StepGroup } from '../lib/trace/group-steps';
 import { StepRow } from './StepRow';
 import { TaskHeader } from './TaskHeader';
 

@@ -1,6 +1,6 @@
-import { describeStep } from '../lib/review/describe-step';
-import { formatOffset } from '../lib/review/format';
-import type { ReviewStep } from '../lib/review/review-types';
+import type { ReviewStep } from '../lib/schema';
+import { describeStep } from '../lib/trace/describe-step';
+import { formatOffset } from '../lib/trace/format';
 import { StepIcon } from './StepIcon';
 
 type Props = {

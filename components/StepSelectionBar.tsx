@@ -1,5 +1,5 @@
-import { stepRange } from '../lib/review/check-tasks';
-import { capitalise, plural } from '../lib/review/format';
+import { stepRange } from '../lib/trace/check-tasks';
+import { capitalise, plural } from '../lib/trace/format';
 
 type Props = {
   from: number;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ExtensionState } from '../lib/messaging/protocol';
+import type { ExtensionState } from '../lib/schema';
 
 type Props = {
   task: ExtensionState['task'];

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { stepRange } from '../lib/review/check-tasks';
-import { capitalise, plural } from '../lib/review/format';
 import type { TaskSpan } from '../lib/schema';
+import { stepRange } from '../lib/trace/check-tasks';
+import { capitalise, plural } from '../lib/trace/format';
 
 export const OUTCOMES: Record<TaskSpan['outcome'], string> = {
   done: 'Done',

@@ -1,5 +1,5 @@
-import { stepRange } from '../lib/review/check-tasks';
 import type { TaskSpan } from '../lib/schema';
+import { stepRange } from '../lib/trace/check-tasks';
 
 type Outcome = TaskSpan['outcome'];
 

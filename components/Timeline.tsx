@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { taskAt } from '../lib/review/edit-tasks';
 import type { TaskSpan, TraceEvent } from '../lib/schema';
+import { taskAt } from '../lib/trace/edit-tasks';
 import { type StepMark, TimelineStep } from './TimelineStep';
 
 type Props = {

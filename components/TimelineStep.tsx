@@ -1,6 +1,6 @@
-import { describeStep } from '../lib/review/describe-step';
-import { formatOffset } from '../lib/review/format';
 import type { TraceEvent } from '../lib/schema';
+import { describeStep } from '../lib/trace/describe-step';
+import { formatOffset } from '../lib/trace/format';
 import { StepIcon } from './StepIcon';
 
 /** A task boundary on a step: the annotator's own, or the volunteer's as a suggestion. */

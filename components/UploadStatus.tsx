@@ -1,4 +1,4 @@
-import type { ExtensionState } from '../lib/messaging/protocol';
+import type { ExtensionState } from '../lib/schema';
 
 type Props = { upload: ExtensionState['upload']; busy: boolean; onRejoin: () => void };
 

@@ -1,5 +1,5 @@
-import { tasksFromMarkers } from '../../lib/review/tasks-from-markers';
 import type { TaskSpan, TraceEvent } from '../../lib/schema';
+import { tasksFromMarkers } from '../../lib/trace/tasks-from-markers';
 import type { SavedTaskLists, SavedTasks, TasksBy } from '../db/store';
 
 /**

@@ -1,5 +1,5 @@
-import { endTaskAt, startTaskAt, taskEndingAt } from '../../lib/review/edit-tasks';
 import type { TaskSpan } from '../../lib/schema';
+import { endTaskAt, startTaskAt, taskEndingAt } from '../../lib/trace/edit-tasks';
 
 /**
  * The annotator's edits, on top of the review page's own (lib/review/edit-tasks): `s`

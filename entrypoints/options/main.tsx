@@ -5,9 +5,9 @@ import { LeftReceipt } from '../../components/LeftReceipt';
 import { OptionsView } from '../../components/OptionsView';
 import '../../components/styles.css';
 import { useAction } from '../../components/use-action';
-import type { LeaveOutcome, OptionsState } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
 import { permissionOrigin } from '../../lib/privacy/match-pattern';
+import type { LeaveOutcome, OptionsState } from '../../lib/schema';
 import { parseSitePattern } from '../../lib/settings/parse-site-pattern';
 
 function Options() {

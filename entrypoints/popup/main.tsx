@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/PopupView';
 import '../../components/styles.css';
-import type { ExtensionState } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
+import type { ExtensionState } from '../../lib/schema';
 
 /** The page the popup was opened on; activeTab lets the popup read that address only. */
 async function activeTabUrl(): Promise<string | undefined> {

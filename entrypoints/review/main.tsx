@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { ReviewView } from '../../components/ReviewView';
 import '../../components/styles.css';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
-import { formatWhen, plural } from '../../lib/review/format';
 import type { TaskSpan } from '../../lib/schema';
+import { formatWhen, plural } from '../../lib/trace/format';
 import { useReviewData } from './use-review-data';
 
 function Review() {

@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAction } from '../../components/use-action';
-import type { ExtensionState } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send-to-background';
-import type { ReviewList, ReviewSessionDetail, UploadPreview } from '../../lib/review/review-types';
+import type {
+  ExtensionState,
+  ReviewList,
+  ReviewSessionDetail,
+  UploadPreview,
+} from '../../lib/schema';
 
 const sessionInAddress = () => new URLSearchParams(location.search).get('session');
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/open-db';
 import { openSession } from '../db/open-session';
 import { openTask } from '../db/open-task';
 import { getRecordingTerms } from '../db/recording-terms';
-import type { ExtensionState } from '../messaging/protocol';
+import { type ExtensionState, recordingModeOf } from '../schema';
 import { isStorageFull } from '../settings/storage-full';
 import { recentSessions } from '../upload/recent-sessions';
 import { uploadStatus } from '../upload/upload-status';
@@ -24,7 +24,7 @@ export async function getExtensionState(db: Db, url?: string): Promise<Extension
   // Nothing recorded for oneself is ever uploaded, so nothing waits.
   const pendingUpload = enrollment ? pending : 0;
   return {
-    mode: enrollment ? 'study' : local ? 'local' : 'none',
+    mode: recordingModeOf(enrollment, local),
     studyName: enrollment?.study.name ?? null,
     reconsent: enrollment !== undefined && reconsent !== undefined,
     paused,

@@ -1,7 +1,7 @@
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
-import type { OptionsState, SiteAccess } from '../messaging/protocol';
 import type { AllowlistEntry } from '../schema';
+import { type OptionsState, recordingModeOf, type SiteAccess } from '../schema';
 import { consentChanges } from '../settings/consent-changes';
 import { isEntryGranted } from './is-entry-granted';
 
@@ -17,7 +17,7 @@ export async function getOptionsState(db: Db): Promise<OptionsState> {
   const uploaded = sessions.reduce((sum, session) => sum + session.uploadedCount, 0);
   const entries = enrollment?.study.allowlist ?? local?.sites ?? [];
   return {
-    mode: enrollment ? 'study' : local ? 'local' : 'none',
+    mode: recordingModeOf(enrollment, local),
     study: enrollment
       ? {
           name: enrollment.study.name,

@@ -1,8 +1,8 @@
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import { SESSION_GONE } from '../db/read-review-session';
-import { NOTHING_UPLOADED_LOCALLY } from '../review/preview-upload';
 import { queueUploads } from '../upload/queue-uploads';
+import { NOTHING_UPLOADED_LOCALLY } from './preview-upload';
 import { runUploads } from './run-uploads';
 
 /**

@@ -1,4 +1,4 @@
-import type { DeleteSessionOutcome } from '../review/review-types';
+import type { DeleteSessionOutcome } from '../schema';
 import type { Db } from './open-db';
 import { SESSION_GONE } from './read-review-session';
 import { countEvents, sessionChunks } from './session-chunks';

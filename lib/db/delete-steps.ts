@@ -1,6 +1,5 @@
-import type { DeleteStepsOutcome } from '../review/review-types';
-import { sessionTasks } from '../review/session-tasks';
-import type { TaskSpan } from '../schema';
+import type { DeleteStepsOutcome, TaskSpan } from '../schema';
+import { sessionTasks } from '../trace/session-tasks';
 import { readSessionChunks, saveChunk } from './chunk-store';
 import type { Db } from './open-db';
 import { SESSION_GONE } from './read-review-session';

@@ -1,6 +1,6 @@
-import type { RecordingMode } from '../messaging/protocol';
-import type { ReviewList } from '../review/review-types';
-import { sessionTasks } from '../review/session-tasks';
+import type { ReviewList } from '../schema';
+import { type RecordingMode, recordingModeOf } from '../schema';
+import { sessionTasks } from '../trace/session-tasks';
 import { type ChunkStore, chunksCovering } from './chunk-store';
 import { getMeta } from './meta';
 import type { Db } from './open-db';
@@ -20,7 +20,7 @@ export async function listReviewSessions(db: Db): Promise<ReviewList> {
     getMeta(db, 'local'),
     getMeta(db, 'currentSession'),
   ]);
-  const mode: RecordingMode = enrollment ? 'study' : local ? 'local' : 'none';
+  const mode: RecordingMode = recordingModeOf(enrollment, local);
   const tx = db.transaction(['sessions', 'uploads', 'chunks']);
   const [stored, jobs] = await Promise.all([
     tx.objectStore('sessions').getAll(),

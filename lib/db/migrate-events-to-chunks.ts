@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { TraceEvent } from '../schema';
-import type { StoredChunk, UploadState } from './schema';
+import type { StoredChunk, UploadedFlag } from './schema';
 import { addToRanges } from './sender-ranges';
 import { unsentFlag } from './session-chunks';
 
@@ -13,7 +13,7 @@ export type LegacyEvent = {
   seq: number;
   event: TraceEvent;
   source?: [string, number];
-  uploaded: UploadState;
+  uploaded: UploadedFlag;
 };
 
 /**

@@ -1,6 +1,6 @@
-import type { RecordingMode } from '../messaging/protocol';
-import type { ReviewSessionDetail } from '../review/review-types';
-import { sessionTasks } from '../review/session-tasks';
+import type { ReviewSessionDetail } from '../schema';
+import { type RecordingMode, recordingModeOf } from '../schema';
+import { sessionTasks } from '../trace/session-tasks';
 import { getMeta } from './meta';
 import type { Db } from './open-db';
 import { reviewSummary } from './review-summary';
@@ -15,7 +15,7 @@ export async function readReviewSession(db: Db, id: string): Promise<ReviewSessi
     getMeta(db, 'local'),
     getMeta(db, 'currentSession'),
   ]);
-  const mode: RecordingMode = enrollment ? 'study' : local ? 'local' : 'none';
+  const mode: RecordingMode = recordingModeOf(enrollment, local);
   const tx = db.transaction(['sessions', 'uploads', 'chunks']);
   const [session, job, stored] = await Promise.all([
     tx.objectStore('sessions').get(id),

@@ -1,5 +1,4 @@
-import type { ReviewSessionSummary } from '../review/review-types';
-import type { Enrollment } from '../schema';
+import type { Enrollment, ReviewSessionSummary } from '../schema';
 import type { StoredSession, UploadJob } from './schema';
 
 /** How review describes one stored session; `taskCount` is worked out by the caller. */

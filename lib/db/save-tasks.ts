@@ -1,5 +1,5 @@
-import { checkTasks } from '../review/check-tasks';
 import type { TaskSpan } from '../schema';
+import { checkTasks } from '../trace/check-tasks';
 import type { Db } from './open-db';
 import { SESSION_GONE } from './read-review-session';
 

@@ -1,18 +1,19 @@
 import type { DBSchema } from 'idb';
 import type {
+  EditedTasks,
   Enrollment,
   LocalProfile,
   Session,
   StudyManifest,
-  TaskSpan,
   TraceEvent,
+  UploadJobStatus,
 } from '../schema';
 
 export const DB_NAME = 'tasktrace';
 export const DB_VERSION = 3;
 
 /** Whether the collector has an event: IndexedDB cannot index booleans, hence numbers. */
-export type UploadState =
+export type UploadedFlag =
   /** Not yet acknowledged by the collector. */
   | 0
   /** Acknowledged. */
@@ -25,7 +26,7 @@ export type StoredEvent = {
   session: string;
   seq: number;
   event: TraceEvent;
-  uploaded: UploadState;
+  uploaded: UploadedFlag;
 };
 
 /**
@@ -40,7 +41,7 @@ export type StoredChunk = {
   first: number;
   events: TraceEvent[];
   /** Parallel to `events`. */
-  uploaded: UploadState[];
+  uploaded: UploadedFlag[];
   /** 1 while any event here has `uploaded` 0, so uploads find the chunks left to send by index. */
   unsent: 0 | 1;
 };
@@ -56,19 +57,8 @@ export type SenderRecord = {
   touchedAt: number;
 };
 
-/** The tasks the volunteer set for a session in review, replacing those read from markers. */
-export type SavedTasks = {
-  spans: TaskSpan[];
-  /**
-   * The session's next sequence number when they were saved: task markers recorded
-   * after that (the session may still be recording) still add tasks of their own.
-   */
-  through: number;
-  savedAt: number;
-};
-
 /** A session as stored; `tasks` appears once the volunteer edits its tasks in review. */
-export type StoredSession = Session & { tasks?: SavedTasks };
+export type StoredSession = Session & { tasks?: EditedTasks };
 
 export type MetaValues = {
   enrollment: Enrollment;
@@ -109,7 +99,7 @@ export interface TasktraceDB extends DBSchema {
 export type UploadJob = {
   session: string;
   /** `uploading` left behind by a stopped worker is picked up like `queued`. */
-  status: 'queued' | 'uploading' | 'uploaded' | 'failed';
+  status: UploadJobStatus;
   requestedAt: number;
   /** Events per batch; halved each time the collector answers 413. */
   maxBatch: number;

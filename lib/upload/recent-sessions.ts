@@ -1,5 +1,5 @@
 import type { StoredSession, UploadJob } from '../db/schema';
-import type { RecentSession } from '../messaging/protocol';
+import type { RecentSession } from '../schema';
 
 /**
  * The newest sessions (and any older one still uploading or failed) as the popup lists them, each with where it stands: still

@@ -1,6 +1,6 @@
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
-import type { ExtensionState } from '../messaging/protocol';
+import type { ExtensionState } from '../schema';
 
 /** What the volunteer sees about uploads: per session, and for the queue as a whole. */
 export async function uploadStatus(

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_PARTICIPANT } from '../../lib/db/export-local-jsonl';
-import type { LocalExport } from '../../lib/messaging/protocol';
+import type { LocalExport } from '../../lib/schema';
 import { type EventLine, eventLine, type TraceEvent } from '../../lib/schema';
 import type { Driver, PageHandle } from './support/driver';
 import { type ChromiumDriver, launchChromium } from './support/launch-chromium';

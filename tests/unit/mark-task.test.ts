@@ -5,7 +5,7 @@ import { ingestEvents } from '../../lib/db/ingest-events';
 import type { Db } from '../../lib/db/open-db';
 import { openTask } from '../../lib/db/open-task';
 import { setPaused } from '../../lib/db/set-paused';
-import { tasksFromMarkers } from '../../lib/review/tasks-from-markers';
+import { tasksFromMarkers } from '../../lib/trace/tasks-from-markers';
 import { enrolledDb } from './support/enrolled-db';
 import { clickDraft } from './support/make-events';
 import { countStoredEvents, storedEvents } from './support/stored-events';

@@ -1,9 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { PAGE_HANDLERS, type PageResponses } from '../../lib/background/page-handlers';
-import type { ExtensionState, LocalExport, OptionsState } from '../../lib/messaging/protocol';
 import { pageMessage } from '../../lib/messaging/protocol';
 import type { sendToBackground } from '../../lib/messaging/send-to-background';
-import type { StudyManifest } from '../../lib/schema';
+import type { ExtensionState, LocalExport, OptionsState, StudyManifest } from '../../lib/schema';
 
 describe('the page protocol', () => {
   it('has one handler for every request the schema accepts, and no other', () => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { uploadState } from '../../components/upload-state';
 import { deleteSteps } from '../../lib/db/delete-steps';
 import { ingestEvents } from '../../lib/db/ingest-events';
 import { listReviewSessions } from '../../lib/db/list-review-sessions';
@@ -8,8 +9,8 @@ import { getMeta } from '../../lib/db/meta';
 import type { Db } from '../../lib/db/open-db';
 import { readReviewSession } from '../../lib/db/read-review-session';
 import { saveTasks } from '../../lib/db/save-tasks';
-import { formatDuration, formatOffset, uploadState } from '../../lib/review/format';
-import type { ReviewSessionSummary } from '../../lib/review/review-types';
+import type { ReviewSessionSummary } from '../../lib/schema';
+import { formatDuration, formatOffset } from '../../lib/trace/format';
 import { queueUploads } from '../../lib/upload/queue-uploads';
 import { enrolledDb } from './support/enrolled-db';
 import { clickDraft } from './support/make-events';

@@ -4,17 +4,17 @@ import { ingestEvents } from '../../lib/db/ingest-events';
 import { getMeta } from '../../lib/db/meta';
 import { readReviewSession } from '../../lib/db/read-review-session';
 import { saveTasks } from '../../lib/db/save-tasks';
-import { checkTasks } from '../../lib/review/check-tasks';
+import type { TaskSpan, TraceEvent } from '../../lib/schema';
+import { checkTasks } from '../../lib/trace/check-tasks';
 import {
   endTaskAt,
   removeTask,
   spanTask,
   startTaskAt,
   updateTask,
-} from '../../lib/review/edit-tasks';
-import { groupSteps } from '../../lib/review/group-steps';
-import { sessionTasks } from '../../lib/review/session-tasks';
-import type { TaskSpan, TraceEvent } from '../../lib/schema';
+} from '../../lib/trace/edit-tasks';
+import { groupSteps } from '../../lib/trace/group-steps';
+import { sessionTasks } from '../../lib/trace/session-tasks';
 import { enrolledDb } from './support/enrolled-db';
 import { clickDraft, clickEvent, SESSION } from './support/make-events';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeStep } from '../../lib/review/describe-step';
-import { tasksFromMarkers } from '../../lib/review/tasks-from-markers';
 import type { TraceEvent } from '../../lib/schema';
+import { describeStep } from '../../lib/trace/describe-step';
+import { tasksFromMarkers } from '../../lib/trace/tasks-from-markers';
 import { clickEvent, SESSION, target } from './support/make-events';
 
 const marker = (seq: number, event: Record<string, unknown>) =>

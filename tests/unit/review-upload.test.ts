@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { gunzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { previewUpload } from '../../lib/background/preview-upload';
 import { uploadSession } from '../../lib/background/upload-session';
 import { deleteSteps } from '../../lib/db/delete-steps';
 import { ingestEvents } from '../../lib/db/ingest-events';
 import { markUploaded } from '../../lib/db/mark-uploaded';
 import { getMeta, setMeta } from '../../lib/db/meta';
 import type { Db } from '../../lib/db/open-db';
-import { previewUpload } from '../../lib/review/preview-upload';
 import type { Enrollment, UploadBatch } from '../../lib/schema';
 import { drainUploads } from '../../lib/upload/drain-uploads';
 import { queueUploads } from '../../lib/upload/queue-uploads';

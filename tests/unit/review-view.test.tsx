@@ -3,11 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReviewSession } from '../../components/ReviewSession';
 import { ReviewSessionList } from '../../components/ReviewSessionList';
-import type {
-  ReviewList,
-  ReviewSessionDetail,
-  ReviewSessionSummary,
-} from '../../lib/review/review-types';
+import type { ReviewList, ReviewSessionDetail, ReviewSessionSummary } from '../../lib/schema';
 import { clickEvent, SESSION } from './support/make-events';
 
 const summary: ReviewSessionSummary = {

@@ -2,9 +2,9 @@ import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import { SESSION_GONE } from '../db/read-review-session';
 import { readAllUnsent } from '../db/read-unuploaded';
+import type { UploadPreview } from '../schema';
 import { MAX_BATCH_EVENTS, type UploadBatch } from '../schema';
 import { buildBatch } from '../upload/build-batch';
-import type { UploadPreview } from './review-types';
 
 export const NOTHING_UPLOADED_LOCALLY = 'Recording for yourself: nothing is uploaded.';
 

@@ -1,5 +1,4 @@
-import type { TaskSpan } from '../schema';
-import type { ReviewStep } from './review-types';
+import type { ReviewStep, TaskSpan } from '../schema';
 
 /** A run of steps in one task (`task` and its index), or outside any task (`null`). */
 export type StepGroup = { task: TaskSpan | null; index: number | null; steps: ReviewStep[] };

@@ -1,5 +1,4 @@
-import type { SavedTasks } from '../db/schema';
-import type { TaskSpan, TraceEvent } from '../schema';
+import type { EditedTasks, TaskSpan, TraceEvent } from '../schema';
 import { tasksFromMarkers } from './tasks-from-markers';
 
 /**
@@ -9,7 +8,7 @@ import { tasksFromMarkers } from './tasks-from-markers';
  */
 export function sessionTasks(
   events: readonly TraceEvent[],
-  saved: SavedTasks | undefined,
+  saved: EditedTasks | undefined,
 ): TaskSpan[] {
   if (!saved) return tasksFromMarkers(events);
   const later = events.filter((event) => event.seq >= saved.through);
