@@ -1,12 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { selectorTiming } from './bench/vite-selector-timing';
 
 // Production builds request sites only at runtime (optional_host_permissions).
 // The e2e build (`--mode e2e`) also lists loopback hosts so automated tests can
-// grant them without a permission prompt nobody can answer. The bench build
-// (`--mode bench`, for `npm run bench`) is the e2e build without its message log,
-// plus stopwatches in the recorder and the background (lib/bench-hooks).
+// grant them without a permission prompt nobody can answer. The benchmarks' build
+// (bench/wxt.config.ts) reuses this config, with the e2e build's manifest.
 type AliasList = { find: string | RegExp; replacement: string }[];
 
 function normalizeAliases(alias: unknown): AliasList {
@@ -26,8 +24,8 @@ export default defineConfig({
   outDir: process.env.TASKTRACE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: ({ mode }) => ({
-    plugins: [preact(), ...(mode === 'bench' ? [selectorTiming()] : [])],
+  vite: () => ({
+    plugins: [preact()],
   }),
   manifest: ({ browser, mode }) => ({
     name: 'tasktrace',
@@ -37,7 +35,7 @@ export default defineConfig({
     // activeTab: the popup may read the address of the tab it was opened on, and no other.
     permissions: ['storage', 'scripting', 'webNavigation', 'alarms', 'idle', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    ...(mode === 'e2e' || mode === 'bench' ? { host_permissions: E2E_HOSTS } : {}),
+    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     // Private windows are never recorded: the extension does not run there at all.
     incognito: 'not_allowed',
     action: { default_title: 'tasktrace' },

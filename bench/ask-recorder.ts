@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
-import type { TakenSamples } from '../lib/bench-hooks/samples';
+import type { TakenSamples } from './hooks/samples';
 
 type Answer = { ok: boolean; value?: unknown; error?: string };
 
 /**
  * Sends a request to the bench build's content script over the DOM channel of
- * lib/bench-hooks/page-channel.ts and waits for its answer.
+ * hooks/page-channel.ts and waits for its answer.
  */
 export async function askRecorder(
   page: Page,

@@ -1,8 +1,8 @@
 import type { BrowserContext } from 'playwright-core';
-import type { FloodResult } from '../lib/bench-hooks/flood-ingest';
-import type { IngestSample } from '../lib/bench-hooks/time-ingest';
 import type { PageHandle } from '../tests/e2e/support/driver';
 import { askRecorder, waitForRecorder } from './ask-recorder';
+import type { FloodResult } from './hooks/flood-ingest';
+import type { IngestSample } from './hooks/timed-accept-recorder-port';
 import type { PageServer } from './pages/serve-pages';
 import { quantile } from './stats';
 

@@ -26,6 +26,6 @@ function wxt(args: string[]): Promise<void> {
  * production build beside it (part 6), neither touching the folders tests read.
  */
 export async function buildExtensions(): Promise<void> {
-  await wxt(['build', '--mode', 'bench']);
+  await wxt(['build', '-c', 'bench/wxt.config.ts', '--mode', 'bench']);
   await wxt(['build', '-c', 'bench/wxt-production-copy.config.ts']);
 }

@@ -14,7 +14,7 @@ export type BenchConfig = {
   sessionSeconds: number;
   /** BENCH_INGEST_SECONDS: how long the background ingest is loaded. */
   ingestSeconds: number;
-  /** BENCH_SKIP_BUILD=1: reuse the extension builds already in .output. */
+  /** BENCH_SKIP_BUILD=1: reuse the extension builds already in .output (or TASKTRACE_OUT_DIR). */
   skipBuild: boolean;
   /** BENCH_ONLY: run only these parts, e.g. `3,4` (all when unset). */
   only: Set<number> | null;

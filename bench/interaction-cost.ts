@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { HandlerSample, SelectorSample } from '../lib/bench-hooks/samples';
 import { takeRecorderSamples } from './ask-recorder';
 import type { BenchConfig } from './config';
 import { playSteps } from './drive-steps';
+import type { HandlerSample, SelectorSample } from './hooks/samples';
 import { interactionScript } from './interaction-script';
 import type { BenchWindow, TimingEntry } from './pages/page-api';
 import type { PageServer } from './pages/serve-pages';

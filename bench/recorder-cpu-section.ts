@@ -1,5 +1,5 @@
-import type { HandlerSample } from '../lib/bench-hooks/samples';
 import { BARS } from './bars';
+import type { HandlerSample } from './hooks/samples';
 import type { SizeRun, StartupRun } from './interaction-cost';
 import type { IpcCost } from './ipc-cost';
 import { formatNumber, info, judge, type Section } from './results';

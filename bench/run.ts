@@ -1,7 +1,7 @@
 import { buildExtensions } from './build-extensions';
 import { readConfig } from './config';
 import { currentLoad, describeMachine } from './machine';
-import { BENCH_DIR } from './paths';
+import { BENCH_DIR, OUT_DIR } from './paths';
 import { failedSection, type Section } from './results';
 import { loadSuites } from './suites';
 import { type BenchResults, writeResults } from './write-results';
@@ -14,7 +14,8 @@ async function main(): Promise<number> {
     console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const machine = await describeMachine();
   log(`${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAtStart.toFixed(2)}`);
-  if (config.skipBuild) log('Using the extension builds already in .output (BENCH_SKIP_BUILD=1)');
+  if (config.skipBuild)
+    log(`Using the extension builds already in ${OUT_DIR} (BENCH_SKIP_BUILD=1)`);
   else {
     log('Building the bench and production extensions');
     await buildExtensions();

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import type { AppDeps } from './app-deps';
+import { DEFAULT_IP_RATE_LIMIT, DEFAULT_TOKEN_RATE_LIMIT } from './common/limits';
+import { jsonLogger } from './common/log';
 import { ApiFailure } from './http/api-failure';
+import type { AppDeps } from './http/app-deps';
 import { extensionCors } from './http/extension-cors';
 import { rateLimit } from './http/rate-limit';
 import { requestLog } from './http/request-log';
-import { DEFAULT_IP_RATE_LIMIT, DEFAULT_TOKEN_RATE_LIMIT } from './limits';
-import { jsonLogger } from './log';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { participantsRoutes } from './routes/participants';
@@ -16,7 +16,7 @@ import { studyListRoutes } from './routes/study-list';
 import { uploadsRoutes } from './routes/uploads';
 import { webRoutes } from './routes/web';
 
-export type { AppDeps } from './app-deps';
+export type { AppDeps } from './http/app-deps';
 
 export function createApp(deps: AppDeps) {
   const logger = jsonLogger(deps.log ?? (() => {}));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from './config-error';
-import { RESEARCHER_TOKEN_ENV } from './researcher-token';
+import { ConfigError } from './common/config-error';
+import { RESEARCHER_TOKEN_ENV } from './common/researcher-token';
 import { type RunningCollector, startCollector } from './start-collector';
 import { runTokenCommand } from './token-commands';
 

@@ -2,16 +2,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
-import { createSqlStore } from './db/create-sql-store';
-import { openDatabase } from './db/open-database';
-import { jsonLogger } from './log';
-import { listenUrl, normalizePublicUrl } from './public-url';
-import { describeRateLimits, type RateLimitOptions, resolveRateLimits } from './rate-limit-config';
+import { jsonLogger } from './common/log';
+import { listenUrl, normalizePublicUrl } from './common/public-url';
 import {
   RESEARCHER_TOKEN_ENV,
   type ResearcherToken,
   resolveResearcherToken,
-} from './researcher-token';
+} from './common/researcher-token';
+import { createSqlStore } from './db/create-sql-store';
+import { openDatabase } from './db/open-database';
+import {
+  describeRateLimits,
+  type RateLimitOptions,
+  resolveRateLimits,
+} from './http/rate-limit-config';
 import { loadStudies } from './studies/load-studies';
 import { toManifest } from './studies/to-manifest';
 import { scheduleRetention, sweepRetention } from './sweep-retention';

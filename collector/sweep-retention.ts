@@ -1,6 +1,6 @@
 import type { StudyFile } from '../lib/schema';
+import { errorFields, type Logger } from './common/log';
 import type { Store } from './db/store';
-import { errorFields, type Logger } from './log';
 
 /** How often a running collector deletes what outlived its study's retention. */
 export const RETENTION_SWEEP_MS = 60 * 60 * 1000;

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { type StaffRole, staffRole } from '../lib/schema';
-import { ConfigError } from './config-error';
+import { ConfigError } from './common/config-error';
+import { RESEARCHER_TOKEN_ENV, resolveResearcherToken } from './common/researcher-token';
+import { hashToken, newSecretToken, newStaffTokenId } from './common/tokens';
 import { createSqlStore } from './db/create-sql-store';
 import { openDatabase, pgliteDir } from './db/open-database';
 import type { StaffToken, Store } from './db/store';
-import { RESEARCHER_TOKEN_ENV, resolveResearcherToken } from './researcher-token';
-import { hashToken, newSecretToken, newStaffTokenId } from './tokens';
 
 export interface TokenCommandOptions {
   dataDir: string;

@@ -1,18 +1,12 @@
 import type { ExtensionState } from '../lib/schema';
+import { UploadBlocked } from './UploadBlocked';
 
 type Props = { upload: ExtensionState['upload']; busy: boolean; onRejoin: () => void };
 
 /** Why uploads wait or stopped, in words, with the one thing the volunteer can do. */
 export function ReviewUploadQueue({ upload, busy, onRejoin }: Props) {
   if (upload.blocked) {
-    return (
-      <div class="warning" role="alert">
-        <p>{upload.blocked}</p>
-        <button type="button" class="primary" disabled={busy} onClick={onRejoin}>
-          Rejoin the study
-        </button>
-      </div>
-    );
+    return <UploadBlocked blocked={upload.blocked} busy={busy} onRejoin={onRejoin} />;
   }
   if (upload.retryAt === null) return null;
   return (

@@ -1,16 +1,7 @@
-export type SessionRow = {
-  id: string;
-  study: string;
-  participant: string;
-  startedAt: number;
-  events: number;
-  annotated: boolean;
-  annotationVersion: number;
-  volunteerTasks: number;
-};
+import type { SessionSummary } from '../lib/schema';
 
 type Props = {
-  sessions: readonly SessionRow[];
+  sessions: readonly SessionSummary[];
   hrefFor: (id: string) => string;
   /** Opens a session in the page (the link still works as a link). */
   onOpen: (id: string) => void;

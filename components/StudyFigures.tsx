@@ -1,14 +1,13 @@
-export type StudyFiguresData = {
-  participants: number;
-  sessions: number;
-  events: number;
-  annotatedSessions: number;
+import type { StudyProgress } from '../lib/schema';
+
+type Props = {
+  stats: Pick<StudyProgress, 'participants' | 'sessions' | 'events' | 'annotatedSessions'>;
 };
 
 const number = new Intl.NumberFormat('en');
 
 /** A study's progress at a glance. Erased participants are not counted anywhere. */
-export function StudyFigures({ stats }: { stats: StudyFiguresData }) {
+export function StudyFigures({ stats }: Props) {
   const figures: [string, number, string | null][] = [
     ['Participants', stats.participants, null],
     ['Sessions', stats.sessions, null],

@@ -1,4 +1,5 @@
 import type { ExtensionState } from '../lib/schema';
+import { UploadBlocked } from './UploadBlocked';
 
 type Props = { upload: ExtensionState['upload']; busy: boolean; onRejoin: () => void };
 
@@ -6,14 +7,7 @@ type Props = { upload: ExtensionState['upload']; busy: boolean; onRejoin: () => 
 export function UploadStatus({ upload, busy, onRejoin }: Props) {
   return (
     <section aria-label="Uploads" class="uploads">
-      {upload.blocked && (
-        <div class="warning" role="alert">
-          <p>{upload.blocked}</p>
-          <button type="button" class="primary" disabled={busy} onClick={onRejoin}>
-            Rejoin the study
-          </button>
-        </div>
-      )}
+      {upload.blocked && <UploadBlocked blocked={upload.blocked} busy={busy} onRejoin={onRejoin} />}
       {upload.retryAt !== null && (
         <p class="muted" role="status">
           Retrying at {new Date(upload.retryAt).toLocaleTimeString()}

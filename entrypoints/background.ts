@@ -21,7 +21,6 @@ import { runUploads, UPLOAD_ALARM } from '../lib/background/run-uploads';
 import { syncRecorderRegistration } from '../lib/background/sync-recorder-registration';
 import { toggleRecording } from '../lib/background/toggle-recording';
 import { updateBadges } from '../lib/background/update-badges';
-import { createIngestTimer } from '../lib/bench-hooks/time-ingest';
 import { createIngestQueue } from '../lib/db/ingest-queue';
 import { getDb } from '../lib/db/open-db';
 import { getRecordingTerms } from '../lib/db/recording-terms';
@@ -78,11 +77,8 @@ export default defineBackground(() => {
   browser.idle.onStateChanged.addListener((state) => void onIdleStateChanged(state));
   void syncIdleDetection();
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
-  // Bench builds time each message of events from receipt to commit; the branch is
-  // dropped elsewhere.
-  const onStored = import.meta.env.MODE === 'bench' ? createIngestTimer() : undefined;
   browser.runtime.onConnect.addListener((port) =>
-    acceptRecorderPort(port, browser.runtime.id, ingest, onStored),
+    acceptRecorderPort(port, browser.runtime.id, ingest),
   );
   browser.webNavigation.onCommitted.addListener(
     (details) => void recordNavigation(details, ingest),

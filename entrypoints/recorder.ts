@@ -1,13 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { runRecorderWithHooks } from '../lib/bench-hooks/run-recorder-with-hooks';
 import { runContentRecorder } from '../lib/messaging/run-content-recorder';
 
 // Registered at runtime by the background, only for the study's granted sites, as a
 // content script. A plain script rather than WXT's content script: it needs none of
 // that wrapper's helpers, and the recorder's bundle must stay small.
 export default defineUnlistedScript(() => {
-  // Bench builds time the recorder from inside; the branch is dropped from other builds.
-  if (import.meta.env.MODE === 'bench')
-    runRecorderWithHooks((onReady) => runContentRecorder(onReady));
-  else void runContentRecorder();
+  void runContentRecorder();
 });

@@ -1,5 +1,5 @@
 import { type EpisodeLine, SCHEMA_VERSION, type TaskSpan } from '../../lib/schema';
-import type { StoredEvent, TasksBy } from '../db/store';
+import type { CollectedEvent, TasksBy } from '../db/store';
 import { isMarker } from './is-marker';
 import { taskId } from './task-id';
 
@@ -10,7 +10,7 @@ import { taskId } from './task-id';
  * happen short of editing the database by hand.
  */
 export function toEpisodes(
-  events: readonly StoredEvent[],
+  events: readonly CollectedEvent[],
   chosen: { by: TasksBy; tasks: readonly TaskSpan[] },
 ): EpisodeLine[] {
   const indexOf = new Map(events.map((row, index) => [row.seq, index]));

@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_CLAIM_LEASE_SECONDS } from '../limits';
+import { IDEMPOTENCY_CLAIM_LEASE_SECONDS } from '../common/limits';
 import type { SqlQueryable } from './sql-client';
 import type { IdempotencyClaim, NewIdempotencyClaim } from './store';
 

@@ -1,4 +1,4 @@
-import type { DayCount } from './read-study-stats';
+import type { DayCount } from '../../lib/schema';
 import type { SqlQueryable } from './sql-client';
 
 /** Events per UTC day of their own time (`t`), oldest first; days without events are absent. */

@@ -1,5 +1,5 @@
 import type { TraceEvent } from '../../lib/schema';
-import type { StoredEvent } from './store';
+import type { CollectedEvent } from './store';
 
 /** An events row as every reader selects it. */
 export interface EventRow {
@@ -16,7 +16,7 @@ export interface EventRow {
 export const EVENT_COLUMNS = `e.participant_id, e.session_id, e.seq, e.study_id, e.extension_version,
             e.consent_version, e.body`;
 
-export function fromEventRow(row: EventRow): StoredEvent {
+export function fromEventRow(row: EventRow): CollectedEvent {
   return {
     participantId: row.participant_id,
     sessionId: row.session_id,

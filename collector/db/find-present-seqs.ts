@@ -1,4 +1,4 @@
-import { MAX_SEQ } from '../limits';
+import { MAX_SEQ } from '../common/limits';
 import type { SqlQueryable } from './sql-client';
 
 /** Which of `seqs` the session has events for; larger than any storable seq means none. */

@@ -1,4 +1,4 @@
-import { SESSION_COLUMNS, type SessionRow, toSessionRecord } from './session-row';
+import { SESSION_COLUMNS, type SessionDbRow, toSessionRecord } from './session-row';
 import type { SqlQueryable } from './sql-client';
 import type { SessionRecord } from './store';
 
@@ -6,7 +6,7 @@ export async function findSession(
   db: SqlQueryable,
   id: string,
 ): Promise<SessionRecord | undefined> {
-  const { rows } = await db.query<SessionRow>(
+  const { rows } = await db.query<SessionDbRow>(
     `select ${SESSION_COLUMNS}
      from sessions s
      join participants p on p.id = s.participant_id

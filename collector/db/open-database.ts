@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { lockDataDir } from '../data-dir-lock';
+import { lockDataDir } from './data-dir-lock';
 import { openPglite } from './open-pglite';
 import { openPostgres } from './open-postgres';
 import { postgresMigrationError } from './postgres-migration-error';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../common/config-error';
 import { describeTarget, type PostgresTarget } from './postgres-target';
 
 /**

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config-error';
+import { ConfigError } from '../common/config-error';
 
 /** Where a DATABASE_URL points, without its password: safe to print and log. */
 export interface PostgresTarget {

@@ -1,6 +1,6 @@
 import { EVENT_COLUMNS, type EventRow, fromEventRow } from './event-row';
 import type { SqlQueryable } from './sql-client';
-import type { EventCursor, StoredEvent } from './store';
+import type { CollectedEvent, EventCursor } from './store';
 
 /** Sorts before every real key: participant ids start with `p_`, seq is never negative. */
 const START: EventCursor = { participantId: '', sessionId: '', seq: -1 };
@@ -14,7 +14,7 @@ export async function readEventsPage(
   studyId: string,
   after: EventCursor | undefined,
   limit: number,
-): Promise<StoredEvent[]> {
+): Promise<CollectedEvent[]> {
   const from = after ?? START;
   const { rows } = await db.query<EventRow>(
     `select ${EVENT_COLUMNS}

@@ -1,5 +1,5 @@
 import { type ExportSelection, sessionConditions } from './export-selection';
-import { SESSION_COLUMNS, type SessionRow, toSessionRecord } from './session-row';
+import { SESSION_COLUMNS, type SessionDbRow, toSessionRecord } from './session-row';
 import type { SqlQueryable } from './sql-client';
 import type { SessionRecord } from './store';
 
@@ -11,7 +11,7 @@ export async function readExportSessionsPage(
   limit: number,
 ): Promise<SessionRecord[]> {
   const filters = sessionConditions(selection, 4);
-  const { rows } = await db.query<SessionRow>(
+  const { rows } = await db.query<SessionDbRow>(
     `select ${SESSION_COLUMNS}
      from sessions s
      join participants p on p.id = s.participant_id

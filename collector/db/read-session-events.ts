@@ -1,6 +1,6 @@
 import { EVENT_COLUMNS, type EventRow, fromEventRow } from './event-row';
 import type { SqlQueryable } from './sql-client';
-import type { StoredEvent } from './store';
+import type { CollectedEvent } from './store';
 
 /**
  * A whole session at once: the annotation timeline and an episode need all of it, and
@@ -9,7 +9,7 @@ import type { StoredEvent } from './store';
 export async function readSessionEvents(
   db: SqlQueryable,
   sessionId: string,
-): Promise<StoredEvent[]> {
+): Promise<CollectedEvent[]> {
   const { rows } = await db.query<EventRow>(
     `select ${EVENT_COLUMNS}
      from events e

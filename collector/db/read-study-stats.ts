@@ -1,3 +1,4 @@
+import type { StudyProgress } from '../../lib/schema';
 import { countAnnotatedSessions } from './count-annotated-sessions';
 import { countEvents } from './count-events';
 import { countEventsPerDay } from './count-events-per-day';
@@ -5,25 +6,8 @@ import { countParticipants } from './count-participants';
 import { countSessions } from './count-sessions';
 import type { SqlClient } from './sql-client';
 
-export interface DayCount {
-  /** UTC day of the events' own time, `YYYY-MM-DD`. */
-  day: string;
-  events: number;
-}
-
-/** A study's progress; erased participants count nowhere. */
-export interface StudyStats {
-  participants: number;
-  sessions: number;
-  events: number;
-  /** Sessions an annotator saved tasks for. */
-  annotatedSessions: number;
-  /** Oldest first; days without events are absent. */
-  eventsPerDay: DayCount[];
-}
-
 /** One query per figure, in one read-only transaction so the figures agree with each other. */
-export function readStudyStats(db: SqlClient, studyId: string): Promise<StudyStats> {
+export function readStudyStats(db: SqlClient, studyId: string): Promise<StudyProgress> {
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
     return {

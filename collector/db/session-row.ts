@@ -1,6 +1,6 @@
 import type { SessionRecord } from './store';
 
-export interface SessionRow {
+export interface SessionDbRow {
   id: string;
   study_id: string;
   participant_id: string;
@@ -10,7 +10,7 @@ export interface SessionRow {
 export const SESSION_COLUMNS = 's.id, s.study_id, s.participant_id, s.started_at';
 
 /** `started_at` is a bigint: a driver may hand it over as a string. */
-export function toSessionRecord(row: SessionRow): SessionRecord {
+export function toSessionRecord(row: SessionDbRow): SessionRecord {
   return {
     id: row.id,
     studyId: row.study_id,

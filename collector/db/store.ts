@@ -1,8 +1,13 @@
-import type { SessionSummary, StaffRole, TaskSpan, TraceEvent } from '../../lib/schema';
+import type {
+  SessionSummary,
+  StaffRole,
+  StudyProgress,
+  TaskSpan,
+  TraceEvent,
+} from '../../lib/schema';
 import type { ExpiredReceipt } from './delete-expired-sessions';
 import type { ExportSelection } from './export-selection';
 import type { ExportFigures } from './read-export-figures';
-import type { StudyStats } from './read-study-stats';
 
 /**
  * Everything the HTTP layer asks of storage. Routes depend on this interface only, so
@@ -54,7 +59,7 @@ export interface Store {
     studyId: string,
     after: EventCursor | undefined,
     limit: number,
-  ): Promise<StoredEvent[]>;
+  ): Promise<CollectedEvent[]>;
 
   /** An annotator or researcher token (its hash only) made by `token create`. */
   createStaffToken(token: NewStaffToken): Promise<void>;
@@ -68,7 +73,7 @@ export interface Store {
   /** The session, unless unknown or its participant was erased. */
   findSession(id: string): Promise<SessionRecord | undefined>;
   /** One session's events in seq order (none once its participant is erased). */
-  readSessionEvents(sessionId: string): Promise<StoredEvent[]>;
+  readSessionEvents(sessionId: string): Promise<CollectedEvent[]>;
   /** The saved task lists of each of these sessions that has any. */
   readSessionTasks(sessionIds: string[]): Promise<Map<string, SavedTaskLists>>;
   /** Which of these seqs the session has an event for. */
@@ -83,7 +88,7 @@ export interface Store {
   ): Promise<SessionRecord[]>;
 
   /** The dashboard's figures for a study: one query each, erased participants excluded. */
-  readStudyStats(studyId: string): Promise<StudyStats>;
+  readStudyStats(studyId: string): Promise<StudyProgress>;
 
   /** A page of the events export: like readEventsPage, only the selected sessions. */
   readExportEventsPage(
@@ -153,7 +158,8 @@ export interface EventCursor {
   seq: number;
 }
 
-export interface StoredEvent extends EventCursor {
+/** An event as the collector keeps it: who uploaded it, under which terms, with what version. */
+export interface CollectedEvent extends EventCursor {
   studyId: string;
   extensionVersion: string;
   consentVersion: string;

@@ -1,8 +1,8 @@
 import { datasetTasks } from '../annotation/chosen-tasks';
 import { toEpisodes } from '../annotation/to-episodes';
+import { EXPORT_SESSION_PAGE } from '../common/limits';
 import type { ExportSelection } from '../db/export-selection';
 import type { SavedTaskLists, SessionRecord, Store } from '../db/store';
-import { EXPORT_SESSION_PAGE } from '../limits';
 import type { NextChunk } from './pull-stream';
 
 /**

@@ -1,7 +1,7 @@
 import { taskLabeller } from '../annotation/task-labeller';
+import { EXPORT_PAGE_ROWS } from '../common/limits';
 import type { ExportSelection } from '../db/export-selection';
 import type { EventCursor, ExportEvent, SavedTaskLists, Store } from '../db/store';
-import { EXPORT_PAGE_ROWS } from '../limits';
 import { eventLineWriter } from './event-line';
 import { LineBuffer } from './line-buffer';
 import type { NextChunk } from './pull-stream';

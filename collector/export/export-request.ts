@@ -4,9 +4,9 @@ import {
   exportQuery,
   type StatedFilters,
 } from '../../lib/schema';
-import type { AppDeps } from '../app-deps';
 import type { ExportSelection } from '../db/export-selection';
 import { ApiFailure } from '../http/api-failure';
+import type { AppDeps } from '../http/app-deps';
 import { authenticateStaff } from '../http/authenticate-staff';
 import { parseQuery } from '../http/parse-query';
 import { studyIdParam } from '../http/study-id-param';

@@ -1,5 +1,5 @@
+import { hashToken } from '../common/tokens';
 import type { Participant, Store } from '../db/store';
-import { hashToken } from '../tokens';
 import { ApiFailure } from './api-failure';
 import { bearerToken } from './bearer-token';
 

@@ -1,7 +1,7 @@
 import type { StaffRole } from '../../lib/schema';
-import type { AppDeps } from '../app-deps';
-import { hashToken, tokensMatch } from '../tokens';
+import { hashToken, tokensMatch } from '../common/tokens';
 import { ApiFailure } from './api-failure';
+import type { AppDeps } from './app-deps';
 import { bearerToken } from './bearer-token';
 
 export interface Staff {

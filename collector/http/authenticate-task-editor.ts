@@ -1,5 +1,5 @@
+import { hashToken } from '../common/tokens';
 import type { Participant } from '../db/store';
-import { hashToken } from '../tokens';
 import { ApiFailure } from './api-failure';
 import { invalidToken } from './authenticate-participant';
 import { findStaff, type Staff, type StaffDeps } from './authenticate-staff';

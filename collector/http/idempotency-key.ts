@@ -1,4 +1,4 @@
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../limits';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../common/limits';
 import { ApiFailure } from './api-failure';
 
 const KEY = new RegExp(`^[A-Za-z0-9._:~-]{1,${MAX_IDEMPOTENCY_KEY_LENGTH}}$`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { formatIssues } from '../format-issues';
+import { formatIssues } from '../common/format-issues';
 import { ApiFailure } from './api-failure';
 import { invalidInput } from './invalid-input';
 import { requireJsonContentType } from './json-content-type';

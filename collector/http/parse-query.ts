@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatIssues } from '../format-issues';
+import { formatIssues } from '../common/format-issues';
 import { invalidInput } from './invalid-input';
 
 /** Validates a request's query parameters as a body is validated: a 400 lists every issue. */

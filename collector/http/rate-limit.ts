@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { RateLimit } from '../limits';
-import { hashToken } from '../tokens';
+import type { RateLimit } from '../common/limits';
+import { hashToken } from '../common/tokens';
 import { ApiFailure } from './api-failure';
 import { bearerToken } from './bearer-token';
 import { clientIp } from './client-ip';

@@ -1,4 +1,4 @@
-import { MAX_RATE_LIMIT_KEYS, type RateLimit } from '../limits';
+import { MAX_RATE_LIMIT_KEYS, type RateLimit } from '../common/limits';
 
 interface Bucket {
   tokens: number;

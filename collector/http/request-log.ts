@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { errorFields, type LogFields, type Logger, type LogLevel } from '../log';
+import { errorFields, type LogFields, type Logger, type LogLevel } from '../common/log';
 import { ApiFailure } from './api-failure';
 
 /**

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { datasetJsonSchema } from '../../lib/schema/dataset-json-schema';
-import type { AppDeps } from '../app-deps';
+import { jsonLogger } from '../common/log';
 import { datasheet } from '../export/datasheet';
 import { episodeChunks } from '../export/episode-chunks';
 import { eventChunks } from '../export/event-chunks';
@@ -8,8 +8,8 @@ import { exportRequest } from '../export/export-request';
 import { exportSummary } from '../export/export-summary';
 import { acceptsGzip, gzipStream } from '../export/gzip';
 import { pullStream } from '../export/pull-stream';
+import type { AppDeps } from '../http/app-deps';
 import { authenticateStaff } from '../http/authenticate-staff';
-import { jsonLogger } from '../log';
 
 /**
  * The dataset for researchers: its lines as JSONL, streamed page by page so memory stays

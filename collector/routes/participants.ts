@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { type ConsentReceipt, consentRequest, type ErasureReceipt } from '../../lib/schema';
-import type { AppDeps } from '../app-deps';
+import { MAX_CONSENT_BYTES } from '../common/limits';
+import type { Logger } from '../common/log';
 import { ApiFailure } from '../http/api-failure';
+import type { AppDeps } from '../http/app-deps';
 import { authenticateParticipant } from '../http/authenticate-participant';
 import { parseBody } from '../http/parse-body';
-import { MAX_CONSENT_BYTES } from '../limits';
-import type { Logger } from '../log';
 
 /** What a participant does about themselves; the token says who, nothing else can. */
 export function participantsRoutes(deps: Pick<AppDeps, 'store' | 'studies'> & { logger: Logger }) {

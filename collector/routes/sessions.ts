@@ -8,14 +8,14 @@ import {
 } from '../../lib/schema';
 import { checkSpans } from '../annotation/check-spans';
 import { volunteerTasks } from '../annotation/chosen-tasks';
-import type { AppDeps } from '../app-deps';
+import { MAX_TASKS_BYTES } from '../common/limits';
 import { ApiFailure } from '../http/api-failure';
+import type { AppDeps } from '../http/app-deps';
 import { authenticateStaff } from '../http/authenticate-staff';
 import { authenticateTaskEditor } from '../http/authenticate-task-editor';
 import { parseBody } from '../http/parse-body';
 import { parseQuery } from '../http/parse-query';
 import { sessionIdParam } from '../http/session-id-param';
-import { MAX_TASKS_BYTES } from '../limits';
 
 /**
  * Sessions for annotation: list, read one with both task lists, save a task list. Staff

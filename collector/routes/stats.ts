@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app-deps';
+import type { StudyStats } from '../../lib/schema';
 import { ApiFailure } from '../http/api-failure';
+import type { AppDeps } from '../http/app-deps';
 import { authenticateStaff } from '../http/authenticate-staff';
 import { studyIdParam } from '../http/study-id-param';
 
@@ -23,8 +24,9 @@ export function statsRoutes(deps: Pick<AppDeps, 'store' | 'studies' | 'researche
       );
     }
     const stats = await deps.store.readStudyStats(studyId);
+    const body: StudyStats = { study: studyId, ...stats };
     c.header('Cache-Control', 'no-store');
-    return c.json({ study: studyId, ...stats });
+    return c.json(body);
   });
 
   return app;

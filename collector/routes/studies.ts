@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { type EnrollmentResponse, enrollmentRequest, enrollmentResponse } from '../../lib/schema';
-import type { AppDeps } from '../app-deps';
+import { MAX_ENROLLMENT_BYTES } from '../common/limits';
+import { hashToken, newParticipantId, newSecretToken } from '../common/tokens';
 import { ApiFailure } from '../http/api-failure';
+import type { AppDeps } from '../http/app-deps';
 import { parseBody } from '../http/parse-body';
 import { studyIdParam } from '../http/study-id-param';
-import { MAX_ENROLLMENT_BYTES } from '../limits';
 import type { Study } from '../studies/load-studies';
 import { toManifest } from '../studies/to-manifest';
-import { hashToken, newParticipantId, newSecretToken } from '../tokens';
 
 /** The public study manifest, and joining a study. */
 export function studiesRoutes(deps: Pick<AppDeps, 'store' | 'studies' | 'publicUrl'>) {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app-deps';
+import type { StudyList } from '../../lib/schema';
+import type { AppDeps } from '../http/app-deps';
 import { authenticateStaff } from '../http/authenticate-staff';
 
 /**
@@ -12,11 +13,13 @@ export function studyListRoutes(deps: Pick<AppDeps, 'store' | 'studies' | 'resea
 
   app.get('/', async (c) => {
     await authenticateStaff(deps, c.req.header('authorization'), ['annotator']);
-    const studies = [...deps.studies.values()]
-      .map((study) => ({ id: study.id, name: study.name }))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const body: StudyList = {
+      studies: [...deps.studies.values()]
+        .map((study) => ({ id: study.id, name: study.name }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    };
     c.header('Cache-Control', 'no-store');
-    return c.json({ studies });
+    return c.json(body);
   });
 
   return app;

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type UploadBatch, type UploadResponse, uploadBatch } from '../../lib/schema';
-import type { AppDeps } from '../app-deps';
+import { MAX_SEQ, MAX_UPLOAD_BYTES } from '../common/limits';
+import type { Logger } from '../common/log';
 import type { EventBatch, IdempotencyKeyRef, Participant, Store, UploadNotes } from '../db/store';
 import { isUnstorableText } from '../db/unstorable-text';
 import { ApiFailure } from '../http/api-failure';
+import type { AppDeps } from '../http/app-deps';
 import { authenticateParticipant, invalidToken } from '../http/authenticate-participant';
 import { idempotencyKey } from '../http/idempotency-key';
 import { parseHashedBody } from '../http/parse-body';
-import { MAX_SEQ, MAX_UPLOAD_BYTES } from '../limits';
-import type { Logger } from '../log';
 import type { Study } from '../studies/load-studies';
 import { keepWithinConsent } from '../studies/within-consent';
 

@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { studyFile } from '../../lib/schema';
-import { ConfigError } from '../config-error';
-import { formatIssues } from '../format-issues';
+import { ConfigError } from '../common/config-error';
+import { formatIssues } from '../common/format-issues';
 
 /** A study file after validation, defaults filled in. */
 export type Study = z.output<typeof studyFile>;

@@ -1,6 +1,6 @@
 import { type StudyManifest, studyManifest } from '../../lib/schema';
-import { ConfigError } from '../config-error';
-import { formatIssues } from '../format-issues';
+import { ConfigError } from '../common/config-error';
+import { formatIssues } from '../common/format-issues';
 import type { Study } from './load-studies';
 
 /**

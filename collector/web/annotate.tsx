@@ -1,10 +1,11 @@
+import './zod-jitless';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { WebHeader } from '../../components/WebHeader';
 import '../../components/styles.css';
 import './web.css';
+import { type ListState, SessionListPage } from './SessionListPage';
 import { SessionPage } from './SessionPage';
-import { type ListState, SessionsPage } from './SessionsPage';
 import { SignIn } from './SignIn';
 import { useAccess } from './use-access';
 
@@ -80,7 +81,7 @@ function Annotate() {
           }}
         />
       ) : (
-        <SessionsPage
+        <SessionListPage
           token={token}
           studies={studies}
           state={list}

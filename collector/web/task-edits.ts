@@ -2,7 +2,7 @@ import type { TaskSpan } from '../../lib/schema';
 import { endTaskAt, startTaskAt, taskEndingAt } from '../../lib/trace/edit-tasks';
 
 /**
- * The annotator's edits, on top of the review page's own (lib/review/edit-tasks): `s`
+ * The annotator's edits, on top of the review page's own (lib/trace/edit-tasks): `s`
  * and `e` mark tasks exactly as a volunteer does in review; the task cards move one
  * task's start or end. Tasks stay in order and never overlap: a step belongs to one task.
  */

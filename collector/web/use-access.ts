@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, requestJson } from './api';
-import type { StudySummary } from './contract';
+import type { StudySummary } from '../../lib/schema';
+import { CollectorRequestError, listStudies } from './api';
 import { forgetToken, readToken, saveToken } from './token';
 
 export type Access = {
@@ -39,13 +39,16 @@ export function useAccess(): Access {
     setChecking(true);
     setError(null);
     try {
-      const list = await requestJson<{ studies: StudySummary[] }>('/v1/studies', candidate);
+      const list = await listStudies(candidate);
       saveToken(candidate);
       setToken(candidate);
       setTokenError(null);
       setStudies(list.studies);
     } catch (failure) {
-      if (failure instanceof ApiError && (failure.status === 401 || failure.status === 403)) {
+      if (
+        failure instanceof CollectorRequestError &&
+        (failure.status === 401 || failure.status === 403)
+      ) {
         refuse(failure.message);
       } else {
         setError((failure as Error).message);

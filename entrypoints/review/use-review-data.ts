@@ -8,6 +8,9 @@ import type {
   UploadPreview,
 } from '../../lib/schema';
 
+/** What the review page's hook holds; its actions are built from it. */
+export type ReviewData = ReturnType<typeof useReviewData>;
+
 const sessionInAddress = () => new URLSearchParams(location.search).get('session');
 
 /** What, when it changes, means the page's data is stale: steps recorded or uploaded. */

@@ -2,15 +2,12 @@ import { endOpenSession } from '../db/end-open-session';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import { getRecordingTerms } from '../db/recording-terms';
+import type { StudyCheck } from '../schema';
 import { consentChanges } from '../settings/consent-changes';
 import { fetchStudy } from '../settings/fetch-study';
 import { syncRecorderRegistration } from './sync-recorder-registration';
 
 export const STUDY_CHECK_ALARM = 'tasktrace-study-check';
-
-export type StudyCheck =
-  | { status: 'not-enrolled' | 'unchanged' | 'unreachable' }
-  | { status: 'changed'; changes: string[] };
 
 /**
  * Reads the study again from its link. When what the volunteer agreed to has changed,

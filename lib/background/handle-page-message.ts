@@ -1,5 +1,6 @@
 import { getDb } from '../db/open-db';
 import type { PageMessage, Result } from '../messaging/protocol';
+import { checkPageAnswer } from './check-page-answer';
 import { dispatchPageMessage } from './page-handlers';
 import { publishRecorderSettings } from './publish-recorder-settings';
 import { updateBadges } from './update-badges';
@@ -19,7 +20,8 @@ const READ_ONLY = new Set<PageMessage['type']>([
 /** Requests from the extension's own pages (onboarding, popup, options). */
 export async function handlePageMessage(message: PageMessage): Promise<Result<unknown>> {
   try {
-    return { ok: true, value: await dispatchPageMessage(await getDb(), message) };
+    const answer = await dispatchPageMessage(await getDb(), message);
+    return { ok: true, value: checkPageAnswer(message.type, answer) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {

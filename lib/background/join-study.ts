@@ -3,7 +3,7 @@ import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import { getRecordingTerms } from '../db/recording-terms';
 import { setPaused } from '../db/set-paused';
-import type { StudyManifest } from '../schema';
+import type { JoinOutcome, StudyManifest } from '../schema';
 import { enroll } from '../settings/enroll';
 import { eraseAtCollector } from '../settings/erase-at-collector';
 import { fetchStudy } from '../settings/fetch-study';
@@ -11,15 +11,6 @@ import { joinChanges } from '../settings/join-changes';
 import { STUDY_CHECK_ALARM } from './check-study';
 import { injectIntoOpenTabs } from './inject-into-open-tabs';
 import { syncRecorderRegistration } from './sync-recorder-registration';
-
-/**
- * What pressing "I agree" led to: joined, or nothing joined because the study no longer
- * reads as shown. Then the page shows `study` with what changed, to be agreed to afresh;
- * `note` says more when the collector, not the study link, answered with other terms.
- */
-export type JoinOutcome =
-  | { joined: { studyName: string; recordingOn: string[] } }
-  | { changed: { study: StudyManifest; changes: string[]; note?: string } };
 
 /**
  * The volunteer is enrolled under exactly the terms the page showed them (`shown`). The

@@ -5,11 +5,11 @@ import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import { allowlistOrigins } from '../privacy/allowlist';
 import type { LeaveOutcome } from '../schema';
+import { collectorOrigin } from '../settings/collector-origin';
 import { eraseAtCollector } from '../settings/erase-at-collector';
+import { revokeSiteAccess } from '../settings/revoke-site-access';
 import { setStorageFull } from '../settings/storage-full';
 import { STUDY_CHECK_ALARM } from './check-study';
-import { collectorOrigin } from './collector-origin';
-import { revokeSiteAccess } from './revoke-site-access';
 import { syncRecorderRegistration } from './sync-recorder-registration';
 
 /**

@@ -7,6 +7,7 @@ import { getMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import { readReviewSession } from '../db/read-review-session';
 import { saveTasks } from '../db/save-tasks';
+import type { PageResponses } from '../messaging/page-responses';
 import type { PageMessage } from '../messaging/protocol';
 import type { LocalExport } from '../schema';
 import { fetchStudy } from '../settings/fetch-study';
@@ -31,9 +32,9 @@ import { uploadSession } from './upload-session';
 type Message<K extends PageMessage['type']> = Extract<PageMessage, { type: K }>;
 
 /**
- * One handler per page request. Each handler's return type is its request's response
- * type: `PageResponses` below is read off this table, and `sendToBackground` returns
- * it, so a page cannot expect another answer than the one it gets.
+ * One handler per page request, each returning its request's answer as the protocol
+ * table (lib/messaging/page-responses.ts) has it; `sendToBackground` returns the same
+ * type, so a page cannot expect another answer than the one it gets.
  */
 export const PAGE_HANDLERS = {
   'study/preview': async (db: Db, message: Message<'study/preview'>) => {
@@ -109,12 +110,7 @@ export const PAGE_HANDLERS = {
     return getExtensionState(db);
   },
 } satisfies {
-  [K in PageMessage['type']]: (db: Db, message: Message<K>) => Promise<unknown>;
-};
-
-/** What the background answers each page request with. */
-export type PageResponses = {
-  [K in PageMessage['type']]: Awaited<ReturnType<(typeof PAGE_HANDLERS)[K]>>;
+  [K in PageMessage['type']]: (db: Db, message: Message<K>) => Promise<PageResponses[K]>;
 };
 
 /** Runs the handler of a request, typed by its kind. */

@@ -2,8 +2,8 @@ import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open-db';
 import { getRecordingTerms } from '../db/recording-terms';
 import { permissionOrigin } from '../privacy/match-pattern';
+import { revokeSiteAccess } from '../settings/revoke-site-access';
 import { injectIntoOpenTabs } from './inject-into-open-tabs';
-import { revokeSiteAccess } from './revoke-site-access';
 import { syncRecorderRegistration } from './sync-recorder-registration';
 
 /**

@@ -73,7 +73,7 @@ export const pageMessage = z.discriminatedUnion('type', [
     type: z.literal('settings/auto-pause'),
     minutes: z.number().int().min(0).max(240),
   }),
-  // The review page (lib/review/review-types.ts has what they answer).
+  // The review page (page-responses.ts has what they answer).
   z.strictObject({ type: z.literal('review/sessions') }),
   z.strictObject({ type: z.literal('review/session'), id: sessionId }),
   z.strictObject({

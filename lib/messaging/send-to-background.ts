@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { PageResponses } from '../background/page-handlers';
+import type { PageResponses } from './page-responses';
 import type { PageMessage, Result } from './protocol';
 
 /**
  * Sends a page request to the background and unwraps its result or throws its error.
- * The answer's type is read off the background's handler for that request.
+ * The answer's type is the protocol table's (page-responses.ts).
  */
 export async function sendToBackground<M extends PageMessage>(
   message: M,

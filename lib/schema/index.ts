@@ -1,5 +1,6 @@
 export * from './annotation';
 export * from './api';
+export * from './collector-views';
 export * from './dataset';
 export * from './enrollment';
 export * from './event';
@@ -12,6 +13,7 @@ export * from './primitives';
 export * from './review';
 export * from './session';
 export * from './study';
+export * from './study-answers';
 export * from './target';
 export * from './task';
 export * from './upload';

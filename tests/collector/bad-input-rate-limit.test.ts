@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../collector/config-error';
-import { DEFAULT_IP_RATE_LIMIT, DEFAULT_TOKEN_RATE_LIMIT } from '../../collector/limits';
-import { resolveRateLimits } from '../../collector/rate-limit-config';
+import { ConfigError } from '../../collector/common/config-error';
+import { DEFAULT_IP_RATE_LIMIT, DEFAULT_TOKEN_RATE_LIMIT } from '../../collector/common/limits';
+import { resolveRateLimits } from '../../collector/http/rate-limit-config';
 import { apiError, type EnrollmentResponse } from '../../lib/schema';
 import { clickBatch } from './support/events';
 import { enroll, upload } from './support/http';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken, newSecretToken, newStaffTokenId } from '../../collector/common/tokens';
 import { createSqlStore } from '../../collector/db/create-sql-store';
-import { hashToken, newSecretToken, newStaffTokenId } from '../../collector/tokens';
 import { apiError, type EnrollmentResponse, type TraceEvent } from '../../lib/schema';
 import { addStaffToken } from './support/annotation';
 import { clickEvent } from './support/events';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_PAGE_ROWS, EXPORT_SESSION_PAGE } from '../../collector/limits';
+import { EXPORT_PAGE_ROWS, EXPORT_SESSION_PAGE } from '../../collector/common/limits';
 import {
   type EnrollmentResponse,
   type EpisodeLine,

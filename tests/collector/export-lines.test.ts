@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqlStore } from '../../collector/db/create-sql-store';
-import type { StoredEvent } from '../../collector/db/store';
+import type { CollectedEvent as StoredEvent } from '../../collector/db/store';
 import { type EnrollmentResponse, type EventLine, SCHEMA_VERSION } from '../../lib/schema';
 import { clickBatch, clickEvent } from './support/events';
 import { enroll, upload } from './support/http';

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../collector/config-error';
+import { ConfigError } from '../../collector/common/config-error';
 import { loadStudies } from '../../collector/studies/load-studies';
 import { toManifest } from '../../collector/studies/to-manifest';
 import { studyFile, tempFolder } from './support/studies';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LogFields } from '../../collector/common/log';
 import { createSqlStore } from '../../collector/db/create-sql-store';
-import type { LogFields } from '../../collector/log';
 import { sweepRetention } from '../../collector/sweep-retention';
 import { call } from './support/annotation';
 import { clickBatch } from './support/events';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectorOrigin } from '../../lib/background/collector-origin';
+import { collectorOrigin } from '../../lib/settings/collector-origin';
 
 describe('collectorOrigin', () => {
   it('asks for the host without port or path', () => {

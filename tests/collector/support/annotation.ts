@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
+import { hashToken, newSecretToken, newStaffTokenId } from '../../../collector/common/tokens';
 import { createSqlStore } from '../../../collector/db/create-sql-store';
 import type { SqlClient } from '../../../collector/db/sql-client';
-import { hashToken, newSecretToken, newStaffTokenId } from '../../../collector/tokens';
 import { apiError, type StaffRole } from '../../../lib/schema';
 
 /** An annotator or researcher token stored as `token create` stores it. */

@@ -2,12 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from '../../../collector/app';
+import { DEFAULT_IP_RATE_LIMIT, DEFAULT_TOKEN_RATE_LIMIT } from '../../../collector/common/limits';
 import { createSqlStore } from '../../../collector/db/create-sql-store';
 import { runMigrations } from '../../../collector/db/run-migrations';
 import type { SqlClient } from '../../../collector/db/sql-client';
 import type { Store } from '../../../collector/db/store';
 import type { RateLimits } from '../../../collector/http/rate-limit';
-import { DEFAULT_IP_RATE_LIMIT, DEFAULT_TOKEN_RATE_LIMIT } from '../../../collector/limits';
 import { type StudyFile, studyFile as studyFileSchema } from '../../../lib/schema';
 import { openTestDatabase } from './test-database';
 
