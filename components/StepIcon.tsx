@@ -16,6 +16,7 @@ const PATHS: Record<IconName, string> = {
   scroll: 'M12 3v18M8 7l4-4 4 4M8 17l4 4 4-4',
   back: 'M9 14L4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
   hash: 'M5 9h14M5 15h14M10 4L8 20M16 4l-2 16',
+  page: 'M3 4h18v16H3zM6 7h5v4H6zM14 7h4M14 10h4M6 14h12M6 17h8',
   globe: 'M3 12h18M12 3a9 9 0 1 1 0 18a9 9 0 0 1 0-18zM12 3c3 3 3 15 0 18c-3-3-3-15 0-18z',
   tabs: 'M3 9h18v11H3zM3 9V5h8v4',
   start: 'M7 4l13 8-13 8z',

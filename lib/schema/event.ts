@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldKind } from './field-kind';
 import { NAMED_KEYS } from './named-keys';
+import { actionGrounding, observationFields } from './observation';
 import { framePath, page, seq, sessionId, timestamp } from './primitives';
 import { selector, targetDescriptor } from './target';
 
@@ -9,8 +10,12 @@ const modifier = z.enum(['alt', 'ctrl', 'meta', 'shift']);
 /** Keys that never produce a character; recorded by name. */
 export const namedKey = z.enum(NAMED_KEYS);
 
+/** Which observation an action was taken against; absent when none was made (schema 1). */
+const at = actionGrounding.optional();
+
 const pointer = {
   target: targetDescriptor,
+  at,
   button: z.number().int().min(0).max(4),
   clicks: z.number().int().min(0).max(10),
   mods: z.array(modifier).max(4),
@@ -21,27 +26,36 @@ const pageKinds = {
   click: pointer,
   dblclick: pointer,
   contextmenu: pointer,
-  focus: { target: targetDescriptor },
-  edit: { target: targetDescriptor },
-  change: { target: targetDescriptor },
+  focus: { target: targetDescriptor, at },
+  edit: { target: targetDescriptor, at },
+  change: { target: targetDescriptor, at },
   submit: {
     target: targetDescriptor,
+    at,
     /** How many fields of each kind the form has; never what they hold. */
     fields: z.partialRecord(fieldKind, z.number().int().nonnegative()),
   },
   key: {
     target: targetDescriptor.optional(),
+    at,
     /** A named non-character key, or a single letter/digit when Ctrl, Meta or Alt is held. */
     key: z.union([namedKey, z.string().regex(/^[a-z0-9]$/)]),
     mods: z.array(modifier).max(4),
   },
-  clipboard: { action: z.enum(['copy', 'cut', 'paste']), target: targetDescriptor.optional() },
+  clipboard: {
+    action: z.enum(['copy', 'cut', 'paste']),
+    target: targetDescriptor.optional(),
+    at,
+  },
   scroll: {
     /** The scrolled element, or absent for the page itself. */
     target: selector.optional(),
     x: z.number().int(),
     y: z.number().int(),
+    at,
   },
+  /** What the page offered: its interface skeleton, or what changed in it (observation.ts). */
+  observation: observationFields,
   history: { method: z.enum(['push', 'replace', 'pop']) },
   hashchange: {},
 } as const;
@@ -119,6 +133,10 @@ export const clipboardEvent = member('clipboard', pageKinds.clipboard, { ...stam
 export const scrollEvent = member('scroll', pageKinds.scroll, { ...stamp, ...where });
 export const historyEvent = member('history', pageKinds.history, { ...stamp, ...where });
 export const hashchangeEvent = member('hashchange', pageKinds.hashchange, { ...stamp, ...where });
+export const observationEvent = member('observation', pageKinds.observation, {
+  ...stamp,
+  ...where,
+});
 export const navigationEvent = member('navigation', tabKinds.navigation, { ...stamp, ...where });
 export const tabEvent = member('tab', tabKinds.tab, {
   ...stamp,
@@ -146,6 +164,7 @@ export const traceEvent = z
     scrollEvent,
     historyEvent,
     hashchangeEvent,
+    observationEvent,
     navigationEvent,
     tabEvent,
     taskStartEvent,
@@ -177,5 +196,6 @@ export const pageEventDraft = z.discriminatedUnion('kind', [
   member('scroll', pageKinds.scroll, draftBase),
   member('history', pageKinds.history, draftBase),
   member('hashchange', pageKinds.hashchange, draftBase),
+  member('observation', pageKinds.observation, draftBase),
 ]);
 export type PageEventDraft = z.infer<typeof pageEventDraft>;

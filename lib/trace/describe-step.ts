@@ -12,6 +12,7 @@ export type IconName =
   | 'scroll'
   | 'back'
   | 'hash'
+  | 'page'
   | 'globe'
   | 'tabs'
   | 'start'
@@ -36,6 +37,7 @@ const ICONS: Record<TraceEvent['kind'], IconName> = {
   scroll: 'scroll',
   history: 'back',
   hashchange: 'hash',
+  observation: 'page',
   navigation: 'globe',
   tab: 'tabs',
   'task-start': 'start',
@@ -125,6 +127,17 @@ export function describeStep(event: TraceEvent): StepText {
       };
     case 'hashchange':
       return { icon, where, sentence: 'Jumped within the page' };
+    case 'observation': {
+      const count = event.nodes.length;
+      const noun = count === 1 ? 'part' : 'parts';
+      return {
+        icon,
+        where,
+        sentence: event.full
+          ? `Saw the page's layout: ${count} ${noun}`
+          : `Saw the page change: ${count} ${noun} new or moved, ${event.removed.length} gone`,
+      };
+    }
     case 'navigation':
       return {
         icon,
