@@ -20,16 +20,22 @@ function traceSizeSection(sizes: TraceSizes): Section {
     title: 'Trace size',
     figures: [
       judge(
-        'tasktrace bytes per event, gzipped as uploaded',
-        perEvent(tasktrace.uploadGzipBytes),
+        'tasktrace bytes per event without observations, gzipped as uploaded',
+        tasktrace.actionsGzipBytes / Math.max(1, tasktrace.events - tasktrace.observations),
         'B',
         BARS.bytesPerEvent,
       ),
       judge(
-        'tasktrace bytes per minute, gzipped as uploaded',
+        'tasktrace bytes per minute with observations, gzipped as uploaded',
         tasktrace.uploadGzipBytes / minutes,
         'B',
         BARS.bytesPerMinute,
+      ),
+      judge(
+        'tasktrace bytes per minute without observations, gzipped as uploaded',
+        tasktrace.actionsGzipBytes / minutes,
+        'B',
+        BARS.bytesPerMinuteActions,
       ),
       info('tasktrace bytes per event, stored (event JSON)', perEvent(tasktrace.storedBytes), 'B'),
       info('tasktrace bytes per minute, stored', tasktrace.storedBytes / minutes, 'B'),

@@ -30,6 +30,9 @@ export type TraceSizes = {
     uploadBytes: number;
     uploadGzipBytes: number;
     batches: number;
+    /** The same upload without observation events: the trace of actions alone. */
+    actionsGzipBytes: number;
+    observations: number;
   };
   rrweb: {
     events: number;
@@ -119,6 +122,13 @@ export async function measureTraceSize(
           0,
         ),
         ...(await uploadSizes(events, session)),
+        actionsGzipBytes: (
+          await uploadSizes(
+            events.filter((event) => event.kind !== 'observation'),
+            session,
+          )
+        ).uploadGzipBytes,
+        observations: kinds.observation ?? 0,
       },
       rrweb: {
         events: rrwebJson.count,

@@ -76,7 +76,7 @@ export function ConsentScreen({
         Capture level: <strong>{study.captureLevel}</strong>
         {study.captureLevel === 'structure'
           ? ' — no text from the page, not even the names of buttons.'
-          : ' — includes the names of the buttons and fields you use.'}
+          : ' — includes the names of the buttons, links, fields and headings on the pages you use.'}
       </p>
       <p class="muted">
         Kept as they are: only structural words — common web words (search, cart, settings…) and the

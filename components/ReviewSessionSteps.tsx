@@ -22,6 +22,7 @@ type Props = {
 export function ReviewSessionSteps({ detail, headingRef, ...actions }: Props) {
   const { session, steps, tasks } = detail;
   const groups = useMemo(() => groupSteps(steps, tasks), [steps, tasks]);
+  const events = useMemo(() => steps.map((step) => step.event), [steps]);
   const sentHere = steps.filter((step) => step.uploaded === 1).length;
   const pruned = session.eventCount - steps.length;
   return (
@@ -36,6 +37,12 @@ export function ReviewSessionSteps({ detail, headingRef, ...actions }: Props) {
         {sentHere > 0 &&
           ' Steps marked “at the collector” were already uploaded: deleting them here removes them from this computer only.'}
       </p>
+      {events.some((event) => event.kind === 'observation') && (
+        <p class="review-lead">
+          Rows that say “Saw the page” are what the recorder kept of a page: the role and position
+          of each part, never its text. “Show what the recorder saw” draws it under any step.
+        </p>
+      )}
       {pruned > 0 && (
         <p class="review-lead">
           {plural(pruned, 'uploaded step')} no longer {pruned === 1 ? 'shows' : 'show'} here: they
@@ -45,7 +52,7 @@ export function ReviewSessionSteps({ detail, headingRef, ...actions }: Props) {
       {steps.length === 0 ? (
         <p class="card review-empty">No steps left in this session.</p>
       ) : (
-        <StepList groups={groups} startedAt={session.startedAt} {...actions} />
+        <StepList groups={groups} events={events} startedAt={session.startedAt} {...actions} />
       )}
     </section>
   );

@@ -1,10 +1,12 @@
-import type { TaskSpan } from '../lib/schema';
+import type { TaskSpan, TraceEvent } from '../lib/schema';
 import type { StepGroup } from '../lib/trace/group-steps';
 import { StepRow } from './StepRow';
 import { TaskHeader } from './TaskHeader';
 
 type Props = {
   groups: StepGroup[];
+  /** The session's events in sequence order, for what the recorder saw at each step. */
+  events: readonly TraceEvent[];
   startedAt: number;
   isSelected: (seq: number) => boolean;
   busy: boolean;
@@ -27,6 +29,7 @@ export function StepList(props: Props) {
               <StepRow
                 key={step.event.seq}
                 step={step}
+                events={props.events}
                 startedAt={props.startedAt}
                 selected={props.isSelected(step.event.seq)}
                 onToggle={props.onToggle}

@@ -3,7 +3,7 @@ import { benchSamples } from './samples';
 type Listener = EventListenerOrEventListenerObject;
 
 /**
- * Wraps every listener and timer callback the content script adds with
+ * Wraps every listener, timer, idle and mutation callback the content script adds with
  * `performance.now()`, so each recorder handler is timed without touching the
  * recorder's code. Content scripts run in an isolated world with their own
  * prototypes: pages and other extensions are not affected.
@@ -50,6 +50,26 @@ export function timeListenersAndTimers(): void {
       delay,
     );
   globalThis.setTimeout = patched as typeof setTimeout;
+
+  // Observations are built in idle-time slices and woken by DOM mutations: both count as
+  // recorder tasks too.
+  const originalIdle = globalThis.requestIdleCallback;
+  if (originalIdle) {
+    globalThis.requestIdleCallback = ((
+      callback: IdleRequestCallback,
+      options?: IdleRequestOptions,
+    ) =>
+      originalIdle(
+        (deadline) => timed('idle', () => callback(deadline))(),
+        options,
+      )) as typeof requestIdleCallback;
+  }
+  const OriginalObserver = globalThis.MutationObserver;
+  globalThis.MutationObserver = class extends OriginalObserver {
+    constructor(callback: MutationCallback) {
+      super((records, observer) => timed('mutation', () => callback(records, observer))());
+    }
+  };
 }
 
 function timedListener(type: string, listener: Listener): EventListener {

@@ -54,6 +54,7 @@ export function datasheet(study: Study, summary: ExportSummary, generatedAt: Dat
     "annotator, whose boundaries win), and its actions; an event's `task` names the episode",
     'it belongs to.',
     '',
+    ...actionSpace(summary),
     '## How it was collected',
     '',
     `- Study \`${study.id}\`, run by ${researcher(study)}.`,
@@ -61,7 +62,7 @@ export function datasheet(study: Study, summary: ExportSummary, generatedAt: Dat
     `- Capture level: \`${summary.captureLevel}\`. ${number(summary.labelledEvents)} events carry the name or label of the control used, which is recorded at level \`labels\` only.`,
     `- Consent versions: ${versionList(summary.consentVersions)}.`,
     `- Extension versions: ${versionList(summary.extensionVersions)}.`,
-    `- Schema version ${summary.schemaVersion}, exported by collector ${summary.collectorVersion}. Data is kept for ${study.retentionDays} days.`,
+    `- Schema version ${summary.schemaVersion} (see above), exported by collector ${summary.collectorVersion}. Data is kept for ${study.retentionDays} days.`,
     '',
     '## What is recorded',
     '',
@@ -102,6 +103,60 @@ export function datasheet(study: Study, summary: ExportSummary, generatedAt: Dat
     '',
   ];
   return lines.join('\n');
+}
+
+/** What a step of an episode is, what a slot and an observation are, and what version 2 changed. */
+function actionSpace(summary: ExportSummary): string[] {
+  const episodes = summary.format === 'episodes';
+  return [
+    '## Actions and observations',
+    '',
+    episodes
+      ? 'Each step of an episode (`actions`) is an action an agent could take, in one of seven kinds:'
+      : 'In `episodes.jsonl` (`--format episodes`), each step of a task is an action an agent could take, in one of seven kinds:',
+    '',
+    '| action | fields | read from |',
+    '| --- | --- | --- |',
+    '| `goto(path)` | `origin`, `path` | a load the volunteer asked for (typed, bookmark, reload, search from the address bar), back or forward; loads by a link or a form are what the click before did |',
+    '| `click(node)` | `node`, `selector`, `role`, `box`, `mods` | a click, double click or context menu; a checkbox or radio toggled by Space |',
+    '| `type(node, slot)` | `node`, `selector`, `field`, `slot` | the edits of one field in a row, one action |',
+    '| `select(node, slot)` | `node`, `selector`, `field`, `slot` | a picked field changed: select, date, time, color, range, file |',
+    '| `press(key)` | `key`, `mods` | a named key (Enter, Tab, Escape, arrows, …) or a shortcut; editing shortcuts inside a field (select all, paste, undo) are part of typing |',
+    '| `scroll(target, dx, dy)` | `selector` (null for the page), `dx`, `dy` | how far the page or element moved since its previous position |',
+    '| `tab(open, switch, close)` | `tab`, `tabIndex` | a tab opened, switched to or closed |',
+    '',
+    'Every action has every field, null where it does not apply, so each column has one type.',
+    '`origin` and `path` are where the action was taken (for `goto`, where it went), `tabIndex`',
+    'the session-local tab and `frame` the frame path; `selector`, `shadow`, `role` and `box`',
+    'find the target again when its node cannot be used. `seq` and `t` are those of the event',
+    'the action was read from (for `type`, the last edit), so it can be found in `events.jsonl`.',
+    '',
+    'A typed or chosen value is a **slot** named by the kind of field (`{email}`, `{name}`,',
+    '`{search}`, `{select}`), never a value: values are never recorded, so an agent trained on',
+    'these episodes, or a replay, fills each slot with a value of its own.',
+    '',
+    "An action's `observation` (`doc`, `n`) names the page's interface it was taken against, found",
+    "in the episode's `observations`, and `node` its target there. An observation is a",
+    'structure-only accessibility skeleton: the nodes a user can act on or find their way by',
+    '(controls, links, landmarks, headings, lists, tables, dialogs) with their role, tag, field',
+    'kind, states that are not values (disabled, expanded, required, …), box and place in the',
+    'tree; never text, values, titles or alt text, and names only at capture level `labels`.',
+    'Each is complete (the first observation of its document with every later change applied)',
+    'and listed once per episode; the first action of an episode is grounded in what the page',
+    'showed before the task started. Sessions recorded by extensions from before observations',
+    '(schema version 1) have none: their actions have `observation` and `node` null.',
+    '',
+    `### Schema version ${summary.schemaVersion}`,
+    '',
+    'Version 2 added observations (the `observation` event, and `at` on the events of',
+    '`events.jsonl` that act on a page) and gave episodes their actions and `observations`;',
+    'in version 1, `actions` listed the events themselves. Every version 1 event is a valid',
+    'version 2 event, and events recorded under version 1 are exported as version 2. Files',
+    'exported at version 1 can be upgraded line by line with `migrateLine` in tasktrace’s',
+    '`lib/trace/migrate-line.ts` (the same rules as this export, without observations), or',
+    'exported again.',
+    '',
+  ];
 }
 
 function researcher(study: Study): string {

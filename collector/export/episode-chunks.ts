@@ -7,8 +7,10 @@ import type { NextChunk } from './pull-stream';
 
 /**
  * `episodes.jsonl`, session by session: sessions in pages of EXPORT_SESSION_PAGE (with
- * their saved task lists), then one session's events at a time. Memory is bounded by
- * the largest session, however many the study has.
+ * their saved task lists), then one session's events at a time, from its start, since a
+ * task's first actions are grounded in what the page showed before it began. Memory is
+ * bounded by the largest session (its events and its observations folded), however many
+ * the study has.
  */
 export async function episodeChunks(store: Store, selection: ExportSelection) {
   let sessions: SessionRecord[] = [];

@@ -1,4 +1,4 @@
-import { allowsRecordedPage } from '../../lib/privacy/allowlist';
+import { recordedPageCheck } from '../../lib/privacy/allowlist';
 import { keptAsIs } from '../../lib/privacy/kept-as-is';
 import { stripToLevel } from '../../lib/privacy/strip-to-level';
 import {
@@ -7,6 +7,10 @@ import {
   structuralWordSet,
 } from '../../lib/privacy/structural-words';
 import { pageWithinQueryKeys, selectorsWithinStudy } from '../../lib/privacy/within-named-terms';
+import {
+  compileObservationCheck,
+  type ObservationCheck,
+} from '../../lib/privacy/within-observation';
 import type { TargetDescriptor, TraceEvent } from '../../lib/schema';
 import type { Study } from './load-studies';
 
@@ -15,7 +19,8 @@ export interface ConsentedEvents {
   events: TraceEvent[];
   /**
    * How many fields were removed or replaced: `name` and `label` at capture level
-   * `structure`, and page paths with a segment that is not structural.
+   * `structure`, page paths with a segment that is not structural, and in observations
+   * each node's `name`, `path`, `tag` or `role` the terms do not allow as it was.
    */
   stripped: number;
   /** How many events were left out: their page is not certainly allowed by the study. */
@@ -31,24 +36,20 @@ export interface ConsentedEvents {
  * a path under an excluded path, placeholders counting as possibly excluded) is left
  * out. A path segment that is not structural (lib/privacy/structural-words.ts) is
  * replaced by `:text`. Events without a page (markers, some tab events) are kept.
+ * An observation's nodes are held to the same terms (lib/privacy/within-observation.ts):
+ * names go at `structure` (and from choice controls at `labels`, where the others are
+ * scrubbed again), link paths outside the study's allowed addresses go, and tags and
+ * roles the page made up are replaced; the node itself stays. An action's `at` (a
+ * document id and two numbers) is kept or dropped with its event.
  */
 export function keepWithinConsent(
   study: Pick<Study, 'captureLevel' | 'allowlist' | 'queryKeys' | 'testIdAttributes'> &
     StructuralTerms,
   events: readonly TraceEvent[],
 ): ConsentedEvents {
-  const words = wordSetOf(study);
-  const kept = keptAsIs(words);
-  const pageVerdicts = new Map<string, boolean>();
-  const allowed = (page: { origin: string; path: string }): boolean => {
-    const key = `${page.origin}\n${page.path}`;
-    let verdict = pageVerdicts.get(key);
-    if (verdict === undefined) {
-      verdict = allowsRecordedPage(study.allowlist, page, kept);
-      pageVerdicts.set(key, verdict);
-    }
-    return verdict;
-  };
+  const { words, allows, observation } = termsOf(study);
+  const allowed = (page: { origin: string; path: string }): boolean =>
+    allows(page.origin, page.path);
 
   const out: TraceEvent[] = [];
   let stripped = 0;
@@ -76,21 +77,42 @@ export function keepWithinConsent(
       if (kept !== event) stripped += removed;
       event = kept;
     }
-    out.push(event);
+    const checked = observation(event);
+    stripped += checked.stripped;
+    out.push(checked.event);
   }
   return { events: out, stripped, dropped };
 }
 
-const wordSets = new WeakMap<object, ReadonlySet<string>>();
+type CompiledTerms = {
+  words: ReadonlySet<string>;
+  /** Whether an address is certainly allowed (verdicts remembered). */
+  allows: (origin: string, path: string) => boolean;
+  observation: ObservationCheck;
+};
 
-/** A study's structural words, built once per loaded study. */
-function wordSetOf(study: StructuralTerms): ReadonlySet<string> {
-  let words = wordSets.get(study);
-  if (!words) {
-    words = structuralWordSet(study);
-    wordSets.set(study, words);
+const compiledTerms = new WeakMap<object, CompiledTerms>();
+
+/**
+ * A study's structural words and checks, built once per loaded study: an observation
+ * can hold 1,500 nodes, so nothing is compiled per batch, event or node.
+ */
+function termsOf(
+  study: Pick<Study, 'captureLevel' | 'allowlist'> & StructuralTerms,
+): CompiledTerms {
+  let terms = compiledTerms.get(study);
+  if (!terms) {
+    const words = structuralWordSet(study);
+    const allows = recordedPageCheck(study.allowlist, keptAsIs(words));
+    const observation = compileObservationCheck({
+      captureLevel: study.captureLevel,
+      words,
+      allowsPage: allows,
+    });
+    terms = { words, allows, observation };
+    compiledTerms.set(study, terms);
   }
-  return words;
+  return terms;
 }
 
 function labelFields(target: TargetDescriptor): number {

@@ -2,11 +2,12 @@ import { type Browser, browser } from 'wxt/browser';
 import type { IngestItem, IngestOutcome } from '../db/ingest-events';
 import type { EventsAck, RecorderEvents } from '../messaging/protocol';
 import type { RecorderSettings } from '../messaging/recorder-settings';
-import { allowsRecordedPage, compileAllowlist } from '../privacy/allowlist';
+import { compileAllowlist, recordedPageCheck } from '../privacy/allowlist';
 import { keptAsIs } from '../privacy/kept-as-is';
 import { stripToLevel } from '../privacy/strip-to-level';
 import { restrictPath } from '../privacy/structural-words';
 import { pageWithinQueryKeys, selectorsWithinStudy } from '../privacy/within-named-terms';
+import { compileObservationCheck, type ObservationCheck } from '../privacy/within-observation';
 import { recorderSettingsNow } from './recorder-settings-now';
 
 /**
@@ -20,6 +21,10 @@ import { recorderSettingsNow } from './recorder-settings-now';
  * stripped, a path segment that is not structural is replaced, query keys the study
  * does not name are removed, and an event whose selector uses a `data-*` attribute the
  * study does not name is dropped (the recorder should have done all of it already).
+ * An observation's nodes are held to the same terms (within-observation.ts): names
+ * the level does not allow go, link paths that are not certainly allowed go, and tags
+ * and roles the page made up are replaced. An action's `at` (which observation, which
+ * node: a document id and two numbers) travels with its event and goes with it.
  */
 export async function storeRecorderEvents(
   message: RecorderEvents,
@@ -33,13 +38,13 @@ export async function storeRecorderEvents(
   const settings = await settingsNow();
   if (!settings.record || !(await topPageAllowed(sender, settings))) return { acked };
   const frameOrigin = new URL(sender.url).origin;
-  const { words, kept } = wordsOf(settings);
+  const { words, allows, observation } = termsOf(settings);
   const items: IngestItem[] = message.events
     .filter(
       ({ v, draft }) =>
         v === settings.v &&
         draft.page.origin === frameOrigin &&
-        allowsRecordedPage(settings.allowlist, draft.page, kept) &&
+        allows(draft.page.origin, draft.page.path) &&
         selectorsWithinStudy(draft, settings.testIdAttributes, words),
     )
     .map(({ cseq, draft }) => {
@@ -47,7 +52,7 @@ export async function storeRecorderEvents(
       const named = pageWithinQueryKeys(draft.page, settings.queryKeys);
       const page = path === named.path ? named : { ...named, path };
       return {
-        draft: stripToLevel({ ...draft, page }, settings.captureLevel),
+        draft: observation(stripToLevel({ ...draft, page }, settings.captureLevel)).event,
         tabId: sender.tab?.id,
         source: [message.clientId, cseq],
       };
@@ -56,16 +61,33 @@ export async function storeRecorderEvents(
   return { acked };
 }
 
-let cachedWords: { v: string; words: ReadonlySet<string>; kept: (s: string) => boolean } | null =
-  null;
+type CompiledTerms = {
+  v: string;
+  words: ReadonlySet<string>;
+  /** Whether a recorded address is certainly allowed (verdicts remembered). */
+  allows: (origin: string, path: string) => boolean;
+  observation: ObservationCheck;
+};
 
-/** The settings' word set, built once per version of the settings. */
-function wordsOf(settings: RecorderSettings) {
-  if (cachedWords?.v !== settings.v) {
+let cachedTerms: CompiledTerms | null = null;
+
+/**
+ * The settings' word set and checks, built once per version of the settings: an
+ * observation can hold 1,500 nodes, and ingest must keep up with thousands of events a
+ * second, so nothing is compiled per event or per node.
+ */
+function termsOf(settings: RecorderSettings): CompiledTerms {
+  if (cachedTerms?.v !== settings.v) {
     const words = new Set(settings.words);
-    cachedWords = { v: settings.v, words, kept: keptAsIs(words) };
+    const allows = recordedPageCheck(settings.allowlist, keptAsIs(words));
+    const observation = compileObservationCheck({
+      captureLevel: settings.captureLevel,
+      words,
+      allowsPage: allows,
+    });
+    cachedTerms = { v: settings.v, words, allows, observation };
   }
-  return cachedWords;
+  return cachedTerms;
 }
 
 /**

@@ -108,6 +108,35 @@ export function allowsRecordedPage(
   );
 }
 
+/**
+ * `allowsRecordedPage` for one allowlist and one `keptAsIs`, compiled once, with its
+ * verdicts remembered (up to a few thousand addresses): the background and the collector
+ * ask it for every event's page and every link path of an observation (up to 1,500
+ * nodes each), and the same few addresses come back again and again.
+ */
+export function recordedPageCheck(
+  entries: readonly AllowlistEntry[],
+  keptAsIs?: (segment: string) => boolean,
+): (origin: string, path: string) => boolean {
+  const compiled = compileAllowlistEntries(entries);
+  const verdicts = new Map<string, boolean>();
+  return (origin, path) => {
+    const key = `${origin}\n${path}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      const url = parseUrl(`${origin}${path}`);
+      verdict =
+        url !== null &&
+        compiled.some(({ matches, excludes }) => matches(url) && !excludes(path, keptAsIs));
+      if (verdicts.size >= MAX_REMEMBERED_VERDICTS) verdicts.clear();
+      verdicts.set(key, verdict);
+    }
+    return verdict;
+  };
+}
+
+const MAX_REMEMBERED_VERDICTS = 4096;
+
 /** Origin permissions to request for an allowlist, deduplicated, in order. */
 export function allowlistOrigins(entries: readonly AllowlistEntry[]): string[] {
   return [...new Set(entries.map((entry) => permissionOrigin(entry.match)))];

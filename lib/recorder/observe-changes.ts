@@ -8,7 +8,7 @@ import { listenerOptions, type Observer, recordingHere } from './types';
  * That a picked field changed (select, checkbox, radio, file, range, color, date…),
  * never to what. Typed fields also fire `change` on blur; their edit is already recorded.
  */
-export const observeChanges: Observer = (context, signal) => {
+export const observeChanges: Observer = (context, signal, ground) => {
   window.addEventListener(
     'change',
     (event) => {
@@ -23,6 +23,7 @@ export const observeChanges: Observer = (context, signal) => {
         frame: context.frame,
         page: context.page(),
         target: describeTarget(element, context),
+        ...ground(element),
       });
     },
     listenerOptions(signal),

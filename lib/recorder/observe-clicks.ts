@@ -15,7 +15,7 @@ const KINDS = {
  * Clicks, middle/right clicks, double clicks and context menus. Listens in the capture
  * phase on the window so the page cannot hide clicks by stopping propagation.
  */
-export const observeClicks: Observer = (context, signal) => {
+export const observeClicks: Observer = (context, signal, ground) => {
   const onPointer = (event: MouseEvent) => {
     if (!event.isTrusted || !recordingHere(context)) return;
     // `click` fires for the primary button only; `auxclick` covers the others but
@@ -30,6 +30,7 @@ export const observeClicks: Observer = (context, signal) => {
       frame: context.frame,
       page: context.page(),
       target: describeTarget(element, context),
+      ...ground(element),
       button: Math.min(Math.max(event.button, 0), 4),
       clicks: Math.min(Math.max(event.detail, 0), 10),
       mods: modifiersOf(event),

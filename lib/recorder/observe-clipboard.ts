@@ -3,7 +3,7 @@ import { resolveTarget } from './resolve-target';
 import { listenerOptions, type Observer, recordingHere } from './types';
 
 /** That a copy, cut or paste happened, and on what. The clipboard is never read. */
-export const observeClipboard: Observer = (context, signal) => {
+export const observeClipboard: Observer = (context, signal, ground) => {
   const onClipboard = (event: ClipboardEvent) => {
     if (!event.isTrusted || !recordingHere(context)) return;
     const element = resolveTarget(event, context.openShadowRoot);
@@ -16,6 +16,7 @@ export const observeClipboard: Observer = (context, signal) => {
       ...(element && element !== document.body && element !== document.documentElement
         ? { target: describeTarget(element, context) }
         : {}),
+      ...ground(element),
     });
   };
   for (const type of ['copy', 'cut', 'paste']) {

@@ -16,7 +16,7 @@ import { watchHand } from './watch-hand';
  * focus from script on every keystroke (trusted focus events), or alternate it between
  * two fields, and would split the burst per key.
  */
-export const observeEdits: Observer = (context, signal) => {
+export const observeEdits: Observer = (context, signal, ground) => {
   let editing: Element | null = null;
   let left = true;
   watchHand(context, signal, (pressed) => {
@@ -37,6 +37,7 @@ export const observeEdits: Observer = (context, signal) => {
         frame: context.frame,
         page: context.page(),
         target: describeTarget(element, context),
+        ...ground(element),
       });
     },
     listenerOptions(signal),

@@ -10,7 +10,7 @@ import { watchHand } from './watch-hand';
  * when the page loads (autofocus). Focus a page moves from script on every keystroke
  * is not recorded: its count would be the number of keys typed.
  */
-export const observeFocus: Observer = (context, signal) => {
+export const observeFocus: Observer = (context, signal, ground) => {
   let allowed = true;
   watchHand(context, signal, () => {
     allowed = true;
@@ -28,6 +28,7 @@ export const observeFocus: Observer = (context, signal) => {
         frame: context.frame,
         page: context.page(),
         target: describeTarget(element, context),
+        ...ground(element),
       });
     },
     listenerOptions(signal),

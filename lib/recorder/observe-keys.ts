@@ -16,7 +16,7 @@ const CARET = new Set<string>(CARET_KEYS);
  * which type characters on many keyboard layouts. Chords are named by physical key
  * (`event.code`), so layouts cannot smuggle a typed character through.
  */
-export const observeKeys: Observer = (context, signal) => {
+export const observeKeys: Observer = (context, signal, ground) => {
   window.addEventListener(
     'keydown',
     (event) => {
@@ -33,6 +33,7 @@ export const observeKeys: Observer = (context, signal) => {
         ...(element && element !== document.body && element !== document.documentElement
           ? { target: describeTarget(element, context) }
           : {}),
+        ...ground(element),
         key: key as NamedKey,
         mods: modifiersOf(event),
       });

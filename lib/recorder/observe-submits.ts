@@ -4,7 +4,7 @@ import { fieldKindOf } from './field-kind';
 import { listenerOptions, type Observer, recordingHere } from './types';
 
 /** A form submitted: its descriptor and how many fields of each kind it has. */
-export const observeSubmits: Observer = (context, signal) => {
+export const observeSubmits: Observer = (context, signal, ground) => {
   window.addEventListener(
     'submit',
     (event) => {
@@ -22,6 +22,7 @@ export const observeSubmits: Observer = (context, signal) => {
         frame: context.frame,
         page: context.page(),
         target: describeTarget(form, context),
+        ...ground(form),
         fields,
       });
     },

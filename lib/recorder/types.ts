@@ -1,5 +1,5 @@
 import type { ScrubbedPage } from '../privacy/scrub-url';
-import type { CaptureLevel, PageEventDraft } from '../schema';
+import type { ActionGrounding, CaptureLevel, PageEventDraft } from '../schema';
 import type { DescribeContext } from './describe-target';
 import type { OpenShadowRoot } from './resolve-target';
 
@@ -27,8 +27,17 @@ export function recordingHere(context: RecorderContext): boolean {
   return context.recordsAt(location.href);
 }
 
+/**
+ * Names the observation an action is taken against, and its target's node there
+ * (observe-interface.ts); `{}` while there is none. Asked while the action's draft is
+ * built, after its gates, so an observation it makes is recorded before the action.
+ * `moving`: the action itself moves the page (a scroll), so it is grounded in what was
+ * there before it, and the movement does not call for a new observation.
+ */
+export type Ground = (target: Element | null, moving?: boolean) => { at?: ActionGrounding };
+
 /** Each observer starts listening and stops when the signal aborts. */
-export type Observer = (context: RecorderContext, signal: AbortSignal) => void;
+export type Observer = (context: RecorderContext, signal: AbortSignal, ground: Ground) => void;
 
 /** Options every observer's window listeners share: capture phase, so pages cannot hide events. */
 export function listenerOptions(signal: AbortSignal): AddEventListenerOptions {

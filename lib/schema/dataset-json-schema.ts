@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { episodeLine, eventLine } from './dataset';
+import { episodeAction, episodeObservation } from './episode-action';
 import { traceEvent } from './event';
+import { actionGrounding, observedNode } from './observation';
 import { page, sessionId } from './primitives';
 import { targetDescriptor } from './target';
 import { SCHEMA_VERSION } from './version';
@@ -13,9 +15,28 @@ const DEFS = new Map<z.ZodType, { id: string; title?: string; description?: stri
   [eventLine, { id: 'EventLine', title: 'A line of events.jsonl: one recorded event' }],
   [
     episodeLine,
-    { id: 'EpisodeLine', title: 'A line of episodes.jsonl: one task with its ordered actions' },
+    {
+      id: 'EpisodeLine',
+      title: 'A line of episodes.jsonl: one task as ordered actions, with their observations',
+    },
   ],
   [traceEvent, { id: 'TraceEvent' }],
+  [
+    episodeAction,
+    {
+      id: 'EpisodeAction',
+      title: 'One step of an episode: goto, click, type, select, press, scroll or tab',
+    },
+  ],
+  [
+    episodeObservation,
+    {
+      id: 'EpisodeObservation',
+      title: 'A page’s interface skeleton at one observation, every change up to it applied',
+    },
+  ],
+  [observedNode, { id: 'ObservedNode' }],
+  [actionGrounding, { id: 'ActionGrounding' }],
   [page, { id: 'Page' }],
   [targetDescriptor, { id: 'Target' }],
   [sessionId, { id: 'SessionId', description: 'A random session id (UUID)' }],

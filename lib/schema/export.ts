@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { captureLevel } from './study';
-import { SCHEMA_VERSION } from './version';
+import { SCHEMA_VERSIONS } from './version';
 
 export const EXPORT_FORMATS = ['events', 'episodes'] as const;
 export const exportFormat = z.enum(EXPORT_FORMATS);
@@ -84,7 +84,8 @@ export const exportSummary = z.strictObject({
   labelledEvents: count,
   consentVersions: z.array(z.strictObject({ version: z.string(), events: count })),
   extensionVersions: z.array(z.strictObject({ version: z.string(), events: count })),
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** The version of every line, as the collector that answers writes them. */
+  schemaVersion: z.literal(SCHEMA_VERSIONS),
   collectorVersion: z.string(),
 });
 export type ExportSummary = z.infer<typeof exportSummary>;
@@ -95,7 +96,7 @@ export const exportManifest = z.strictObject({
   format: exportFormat,
   filters: statedFilters,
   exportedAt: z.iso.datetime(),
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.literal(SCHEMA_VERSIONS),
   collectorVersion: z.string(),
   /** Every other file of the export. */
   files: z.array(

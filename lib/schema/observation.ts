@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { fieldKind } from './field-kind';
+import { MAX_OBSERVED_NODES } from './observation-limits';
 import { box, pathTemplate, viewport } from './primitives';
 
-/** Most nodes one observation lists; over it, only those in or near the viewport (PRIVACY.md). */
-export const MAX_OBSERVED_NODES = 1500;
+export { MAX_OBSERVED_NODES };
 
 /** A document's id: random, made by its recorder; node ids and observation numbers are per document. */
 export const documentId = z.string().regex(/^[a-z0-9]{8,16}$/);

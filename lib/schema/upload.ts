@@ -2,15 +2,19 @@ import { z } from 'zod';
 import { traceEvent } from './event';
 import { sessionId, timestamp } from './primitives';
 import { studyFile } from './study';
-import { SCHEMA_VERSION } from './version';
+import { SCHEMA_VERSIONS } from './version';
 
 export const MAX_BATCH_EVENTS = 500;
 export const MAX_BATCH_BYTES = 256 * 1024;
 
-/** One upload: consecutive events of one session. The participant comes from the token. */
+/**
+ * One upload: consecutive events of one session. The participant comes from the token.
+ * `schemaVersion` is the one the extension records under: 2 now, 1 from extensions not yet
+ * updated (their events are v2 events without observations).
+ */
 export const uploadBatch = z
   .strictObject({
-    schemaVersion: z.literal(SCHEMA_VERSION),
+    schemaVersion: z.literal(SCHEMA_VERSIONS),
     study: studyFile.shape.id,
     consentVersion: z.string().min(1).max(64),
     extensionVersion: z.string().min(1).max(32),

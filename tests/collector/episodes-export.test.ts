@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_PAGE_ROWS, EXPORT_SESSION_PAGE } from '../../collector/common/limits';
 import {
   type EnrollmentResponse,
+  type EpisodeAction,
   type EpisodeLine,
   type EventLine,
   episodeLine,
   eventLine,
+  type ObservedNode,
+  SCHEMA_VERSION,
   type StudyFile,
   type TaskSpan,
+  type TraceEvent,
 } from '../../lib/schema';
+import { datasetJsonSchema } from '../../lib/schema/dataset-json-schema';
 import { addStaffToken, call, expectError } from './support/annotation';
+import { clickEvent } from './support/events';
 import { enroll, upload } from './support/http';
 import { studyFile } from './support/studies';
 import { eventsBatch, scriptedEvents } from './support/tasks';
@@ -19,6 +26,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 const study = studyFile('episodes');
 const many = studyFile('many-sessions');
 const long = studyFile('long-session');
+const observed = studyFile('observed');
 let app: TestApp;
 let annotator: string;
 let volunteer: EnrollmentResponse;
@@ -70,8 +78,32 @@ async function events(studyId: string): Promise<EventLine[]> {
 
 const t = (seq: number) => 1_767_225_600_000 + seq * 250;
 
+/** The action a scripted click is: recorded under schema 1, so grounded in no observation. */
+const clickAction = (seq: number): EpisodeAction => ({
+  seq,
+  t: t(seq),
+  type: 'click',
+  origin: 'https://shop.example',
+  path: '/products/:id',
+  node: null,
+  selector: 'main > form > button.buy',
+  shadow: [],
+  role: 'button',
+  box: { x: 120, y: 340, w: 96, h: 32 },
+  field: null,
+  slot: null,
+  key: null,
+  mods: [],
+  dx: null,
+  dy: null,
+  tab: null,
+  tabIndex: 0,
+  frame: [],
+  observation: null,
+});
+
 beforeAll(async () => {
-  app = await startTestApp([study, many, long]);
+  app = await startTestApp([study, many, long, observed]);
   annotator = (await addStaffToken(app.db, 'annotator')).token;
   volunteer = await enroll(app.url, study);
   leaving = await enroll(app.url, study);
@@ -114,7 +146,7 @@ describe('GET /v1/export?format=episodes', () => {
     );
 
     const stamps = {
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       study: study.id,
       participant: volunteer.participantId,
       extensionVersion: '0.1.0',
@@ -130,7 +162,9 @@ describe('GET /v1/export?format=episodes', () => {
         boundariesBy: 'annotator',
         start: { seq: 1, t: t(1) },
         end: { seq: 3, t: t(3) },
-        actions: scriptedEvents(annotatedSession, 'scccecscgcc').slice(1, 4),
+        // The v1 shape listed the events 1–3 themselves; they are clicks, as actions.
+        actions: [1, 2, 3].map(clickAction),
+        observations: [],
       },
     ]);
 
@@ -144,7 +178,7 @@ describe('GET /v1/export?format=episodes', () => {
       end: { seq: 6, t: t(6) },
     });
     // The task-start and the pause are markers, not actions.
-    expect(fromMarkers?.actions.map((event) => [event.seq, event.kind])).toEqual([
+    expect(fromMarkers?.actions.map((action) => [action.seq, action.type])).toEqual([
       [3, 'click'],
       [5, 'click'],
       [6, 'click'],
@@ -223,5 +257,117 @@ describe('GET /v1/export?format=episodes', () => {
     expect(episode).toMatchObject({ task: id, end: { seq: length - 2 } });
     // Its steps less the task-start and task-end markers.
     expect(episode?.actions).toHaveLength(length - 4);
+  });
+
+  it('grounds each action in the observation before it, made before the task started too', async () => {
+    const participant = await enroll(app.url, observed);
+    const session = randomUUID();
+    const where = { session, tab: 0, frame: [] as number[], page: clickEvent(session, 0).page };
+    const box = { x: 40, y: 100, w: 300, h: 36 };
+    const searchBox = {
+      ...clickEvent(session, 0).target,
+      tag: 'input',
+      role: 'searchbox',
+      field: 'search' as const,
+      selector: 'main > form > input',
+    };
+    const node = (id: number, parent: number, after: number, extra: Partial<ObservedNode>) =>
+      ({
+        id,
+        parent,
+        after,
+        tag: 'button',
+        role: 'button',
+        field: null,
+        box,
+        states: [],
+        ...extra,
+      }) satisfies ObservedNode;
+    const skeleton = [
+      node(1, 0, 0, { tag: 'main', role: 'main' }),
+      node(2, 1, 0, { tag: 'input', role: 'searchbox', field: 'search' }),
+      node(3, 1, 2, {}),
+    ];
+    const observation = (seq: number, n: number, nodes: ObservedNode[], removed: number[]) =>
+      ({
+        ...where,
+        kind: 'observation',
+        seq,
+        t: t(seq),
+        doc: 'docobserved1',
+        n,
+        full: n === 1,
+        cause: n === 1 ? 'load' : 'change',
+        viewport: { w: 1280, h: 800 },
+        nodes,
+        removed,
+        truncated: false,
+      }) satisfies TraceEvent;
+    const at = (n: number, id: number) => ({ doc: 'docobserved1', n, node: id });
+    const recorded: TraceEvent[] = [
+      observation(0, 1, skeleton, []),
+      { session, seq: 1, t: t(1), kind: 'task-start', goal: 'Search for lamps' },
+      { ...where, seq: 2, t: t(2), kind: 'edit', target: searchBox, at: at(1, 2) },
+      {
+        ...where,
+        seq: 3,
+        t: t(3),
+        kind: 'key',
+        target: searchBox,
+        key: 'Enter',
+        mods: [],
+        at: at(1, 2),
+      },
+      // The click the browser makes for the Enter: not an action.
+      { ...clickEvent(session, 4), clicks: 0, at: at(1, 3) },
+      // The results replace the button with a list.
+      observation(5, 2, [node(4, 1, 2, { tag: 'ul', role: 'list' })], [3]),
+      { ...clickEvent(session, 6), at: at(2, 4) },
+      { ...where, seq: 7, t: t(7), kind: 'scroll', x: 0, y: 300, at: at(2, 1) },
+      { session, seq: 8, t: t(8), kind: 'task-end', outcome: 'done' },
+    ];
+    const uploaded = await upload(
+      app.url,
+      participant.uploadToken,
+      eventsBatch(observed, session, recorded),
+    );
+    expect(uploaded.status).toBe(200);
+    expect(await uploaded.json()).toEqual({ accepted: recorded.length, duplicates: 0 });
+
+    const [text] = await exportLines(observed.id, 'episodes');
+    const validate = new Ajv2020({ allErrors: true, strict: true })
+      .addFormat('uuid', /^[0-9a-f-]{36}$/)
+      .compile(datasetJsonSchema());
+    expect(validate(text), JSON.stringify(validate.errors)).toBe(true);
+    const episode = episodeLine.parse(text);
+    expect(
+      episode.actions.map((action) => [
+        action.seq,
+        action.type,
+        action.observation?.n,
+        action.node,
+        action.slot ?? action.key ?? action.dy,
+      ]),
+    ).toEqual([
+      // Grounded in the observation made before the task-start.
+      [2, 'type', 1, 2, '{search}'],
+      [3, 'press', 1, 2, 'Enter'],
+      [6, 'click', 2, 4, null],
+      [7, 'scroll', 2, 1, 300],
+    ]);
+    expect(episode.observations.map((each) => [each.n, each.nodes.map((one) => one.id)])).toEqual([
+      [1, [1, 2, 3]],
+      [2, [1, 2, 4]],
+    ]);
+    expect(episode.observations[0]).toMatchObject({
+      doc: 'docobserved1',
+      origin: 'https://shop.example',
+      path: '/products/:id',
+      viewport: { w: 1280, h: 800 },
+      truncated: false,
+    });
+    // The events export carries the observations and groundings as they were uploaded.
+    const lines = await events(observed.id);
+    expect(lines.map((line) => line.event)).toEqual(recorded);
   });
 });

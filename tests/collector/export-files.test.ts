@@ -19,6 +19,7 @@ import {
   eventLine,
   exportManifest,
   exportSummary,
+  SCHEMA_VERSION,
   type StudyFile,
 } from '../../lib/schema';
 import { datasetJsonSchema } from '../../lib/schema/dataset-json-schema';
@@ -248,7 +249,7 @@ describe('npm run export', () => {
       study: study.id,
       format: 'events',
       filters: { from: null, to: null, annotated: null },
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       collectorVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });
     expect(manifest.files.map((file) => file.name)).toEqual([
@@ -322,6 +323,23 @@ describe('npm run export', () => {
     expect(manifest.filters).toEqual({ from: null, to: null, annotated: true });
     const sheet = await readFile(path.join(out, 'datasheet.md'), 'utf8');
     expect(sheet).toContain('    path: "episodes.jsonl"\n');
+    // The action space, slots and observations, and what schema version 2 changed.
+    for (const action of ['goto(path)', 'click(node)', 'type(node, slot)', 'select(node, slot)']) {
+      expect(sheet).toContain(`| \`${action}\` |`);
+    }
+    for (const action of ['press(key)', 'scroll(target, dx, dy)', 'tab(open, switch, close)']) {
+      expect(sheet).toContain(`| \`${action}\` |`);
+    }
+    expect(sheet).toContain('A typed or chosen value is a **slot**');
+    expect(sheet).toContain('### Schema version 2');
+    expect(sheet).toContain('lib/trace/migrate-line.ts');
+    // The scripted clicks, recorded without observations.
+    expect(lines[0]?.actions.map((action) => [action.type, action.observation])).toEqual([
+      ['click', null],
+      ['click', null],
+      ['click', null],
+    ]);
+    expect(lines[0]?.observations).toEqual([]);
     expect(sheet).toContain('| sessions | 1 |');
     expect(sheet).toContain('only sessions an annotator saved tasks for');
   });

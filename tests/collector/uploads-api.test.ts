@@ -6,6 +6,8 @@ import {
   type EnrollmentResponse,
   type EventLine,
   eventLine,
+  SCHEMA_VERSION,
+  type UploadBatch,
   uploadResponse,
 } from '../../lib/schema';
 import { clickBatch, clickEvent } from './support/events';
@@ -18,10 +20,11 @@ const main = studyFile('main');
 const rejects = studyFile('rejects');
 const paging = studyFile('paging');
 const other = studyFile('other', { consent: { text: 'Other study.', version: 'v7' } });
+const versions = studyFile('versions');
 let collector: TempCollector;
 
 beforeAll(async () => {
-  collector = await startTempCollector([main, rejects, paging, other]);
+  collector = await startTempCollector([main, rejects, paging, other, versions]);
 });
 afterAll(async () => {
   await collector?.dispose();
@@ -69,7 +72,7 @@ describe('POST /v1/uploads and the events export', () => {
     );
     expect(lines.map((line) => line.event.seq)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(lines[0]).toEqual({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       study: main.id,
       participant: participantId,
       session: batch.session.id,
@@ -78,6 +81,29 @@ describe('POST /v1/uploads and the events export', () => {
       task: null,
       event: batch.events[0]!,
     } satisfies EventLine);
+  });
+
+  it('accepts batches from extensions still at schema version 1, and exports them at 2', async () => {
+    const { uploadToken } = await enroll(collector.url, versions);
+    const batch = { ...batchFor(versions, { count: 2 }), schemaVersion: 1 as const };
+    expect(await (await upload(collector.url, uploadToken, batch)).json()).toEqual({
+      accepted: 2,
+      duplicates: 0,
+    });
+    const lines = (await exportEvents(collector.url, collector.researcherToken, versions.id)).map(
+      (line) => eventLine.parse(line),
+    );
+    expect(lines.map((line) => [line.schemaVersion, line.event])).toEqual(
+      batch.events.map((event) => [SCHEMA_VERSION, event]),
+    );
+    // No version the collector does not know.
+    for (const schemaVersion of [0, 3, '2']) {
+      const response = await upload(collector.url, uploadToken, {
+        ...batchFor(versions, { count: 1 }),
+        schemaVersion,
+      } as unknown as UploadBatch);
+      expect(response.status, String(schemaVersion)).toBe(400);
+    }
   });
 
   it('accepts an uncompressed body too', async () => {

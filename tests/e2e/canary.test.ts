@@ -3,7 +3,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaptureLevel, TraceEvent } from '../../lib/schema';
+import { type CaptureLevel, eventLine, type TraceEvent } from '../../lib/schema';
+import { sessionActions } from '../../lib/trace/to-actions';
+import { convertSteps } from '../../scripts/replay/convert-steps';
+import { DEFAULT_VALUES } from '../../scripts/replay/default-values';
+import { toPlaywrightScript } from '../../scripts/replay/to-playwright';
+import { toRecorderFlow } from '../../scripts/replay/to-recorder-json';
 import { pointIn } from './support/center-of';
 import type { Driver, PageHandle } from './support/driver';
 import { launchChromium } from './support/launch-chromium';
@@ -219,12 +224,28 @@ describe.each(RUNS)(
       expect(messages.length).toBeGreaterThan(20);
       const exported = await stack.exportText(study);
       expect(exported.split('\n').filter(Boolean).length).toBeGreaterThan(20);
+      // The whole session as one episode, as the episodes export makes one of a task, and
+      // converted to a Playwright script and a Recorder file: none may carry the secret.
+      const exportedEvents = exported
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => eventLine.parse(JSON.parse(line)).event);
+      const observed = exportedEvents.filter((event) => event.kind === 'observation');
+      expect(observed.length).toBeGreaterThan(0);
+      const last = exportedEvents.at(-1)?.seq ?? 0;
+      const [whole] = sessionActions(exportedEvents, [{ start: 0, end: last }]);
+      expect(whole?.actions.length).toBeGreaterThan(10);
+      const episode = { id: 'canary:0', goal: null, ...whole! };
+      const converted = convertSteps(episode);
       const places = {
         messages: messages.join('\n'),
         indexedDb,
         storage: JSON.stringify(storage),
         export: exported,
         collectorLog: stack.collectorLog.join('\n'),
+        episode: JSON.stringify(episode),
+        playwright: toPlaywrightScript(converted, 'http://127.0.0.1:1'),
+        recorder: JSON.stringify(toRecorderFlow(converted, 'http://127.0.0.1:1', DEFAULT_VALUES)),
       };
       for (const [place, text] of Object.entries(places)) {
         for (const planted of [secret, ...NAME_SECRETS]) {
@@ -389,6 +410,20 @@ describe.each(RUNS)(
             (event) => 'page' in event && event.page?.path.startsWith('/canary/excluded'),
           ),
         ).toBe(false);
+      });
+
+      it(`observes each page's interface, naming parts only at labels (${level})`, () => {
+        const observations = events.filter((event) => event.kind === 'observation');
+        expect(observations.length).toBeGreaterThan(0);
+        expect(observations.some((event) => event.full && event.nodes.length > 5)).toBe(true);
+        const names = observations.flatMap((event) =>
+          event.nodes.flatMap((node) => (node.name ? [node.name] : [])),
+        );
+        if (level === 'structure') expect(names).toEqual([]);
+        else expect(names).toContain('Double click me');
+        // Actions name the observation they were taken against.
+        const grounded = events.filter((event) => 'at' in event && event.at);
+        expect(grounded.length).toBeGreaterThan(0);
       });
 
       it(`names controls only at capture level labels (${level})`, () => {

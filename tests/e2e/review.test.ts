@@ -31,6 +31,20 @@ async function waitUntil(page: PageHandle, check: () => boolean, what: string, t
   }
 }
 
+/** As `waitUntil`, for a condition that needs a value from the test. */
+async function waitUntilWith<A>(
+  page: PageHandle,
+  check: (arg: A) => boolean,
+  arg: A,
+  what: string,
+) {
+  const deadline = Date.now() + 15_000;
+  while (!(await page.evaluate(check, arg))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const text = (page: PageHandle, selector: string) =>
   page.evaluate((wanted: string) => document.querySelector(wanted)?.textContent ?? '', selector);
 
@@ -182,6 +196,76 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])(
       expect(
         await page.evaluate((seq) => !document.querySelector(`[data-seq="${seq}"]`), deleted.seq),
       ).toBe(true);
+    });
+
+    it('shows what the recorder saw at a step: roles and boxes, its target, no page text', async () => {
+      const page = driver.extensionPage;
+      // The recorder observes the page when it is idle, so the clicks above may have come
+      // before its first observation (then they name none). One more click, once the page
+      // has been observed, is taken against that observation.
+      const { events: before } = await readExtensionDb(page);
+      await waitForEvents(page, (all) => all.some((event) => event.kind === 'observation'));
+      await site.bringToFront();
+      await site.click(CARTS[0] as string);
+      const grounded = (event: TraceEvent) =>
+        event.kind === 'click' &&
+        !before.some((old) => old.seq === event.seq) &&
+        typeof event.at?.node === 'number';
+      const events = await waitForEvents(page, (all) => all.some(grounded));
+      const click = events.find(grounded) as TraceEvent;
+      await waitForQuiet(page);
+      await page.bringToFront();
+      await waitUntilWith(
+        page,
+        (seq) => !!document.querySelector(`[data-seq="${seq}"] button.rv-saw-toggle`),
+        click.seq,
+        'the new step',
+      );
+
+      // Each observation is a compact step of its own, selected and deleted like any other.
+      const { events: now } = await readExtensionDb(page);
+      expect(
+        await page.evaluate(() => document.querySelectorAll('li.rv-step-observation').length, 0),
+      ).toBe(now.filter((event) => event.kind === 'observation').length);
+
+      const toggle = `Show what the recorder saw at step ${click.seq + 1}`;
+      await page.clickButton(toggle);
+      await waitUntilWith(
+        page,
+        (seq) => !!document.querySelector(`#step-${seq}-saw svg[role="img"]`),
+        click.seq,
+        'the wireframe',
+      );
+      const drawing = await page.evaluate((seq) => {
+        const panel = document.querySelector(`#step-${seq}-saw`) as HTMLElement;
+        return {
+          label: panel.querySelector('svg')?.getAttribute('aria-label') ?? '',
+          boxes: panel.querySelectorAll('rect.wf-node').length,
+          targets: panel.querySelectorAll('rect.wf-target').length,
+          expanded: document
+            .querySelector(`[data-seq="${seq}"] button.rv-saw-toggle`)
+            ?.getAttribute('aria-expanded'),
+          text: panel.textContent ?? '',
+        };
+      }, click.seq);
+      expect(drawing.label).toMatch(
+        /^Wireframe of the page: \d+ parts, the clicked button highlighted$/,
+      );
+      expect(drawing.boxes).toBeGreaterThan(5);
+      expect(drawing.targets).toBe(1);
+      expect(drawing.expanded).toBe('true');
+      // Recorded at level structure: the shop's headings, names and buttons' words are nowhere.
+      for (const content of ['Products', 'Canvas tote bag', 'Ceramic mug', 'Add to cart']) {
+        expect(drawing.text).not.toContain(content);
+      }
+      await shoot('wireframe');
+      await page.clickButton(toggle);
+      await waitUntilWith(
+        page,
+        (seq) => !document.querySelector(`#step-${seq}-saw`),
+        click.seq,
+        'the wireframe to close',
+      );
     });
 
     it('sets a task with its goal and outcome, and stores it', async () => {

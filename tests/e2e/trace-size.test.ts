@@ -83,6 +83,13 @@ describe('trace size of the demo task, in chromium', () => {
     console.log(
       `TRACE SIZE | demo task | ${events.length} events (${kinds}) | ${(raw / events.length).toFixed(1)} bytes/event uncompressed | ${(gzipped / events.length).toFixed(1)} bytes/event gzipped`,
     );
+    // The same events without observations, gzipped as uploaded: what observations cost.
+    const actions = events.filter((event) => event.kind !== 'observation');
+    const withoutObservations = (await gzip(buildBatch(actions, session, 'demo', '0.1.0').body))
+      .length;
+    console.log(
+      `TRACE SIZE | demo task | ${gzipped} bytes gzipped in all | ${withoutObservations} bytes gzipped without its ${events.length - actions.length} observations (${(withoutObservations / actions.length).toFixed(1)} bytes/event)`,
+    );
     expect(events.length).toBeGreaterThan(15);
     expect(gzipped).toBeLessThan(raw);
   });

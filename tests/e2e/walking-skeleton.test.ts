@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventLine, type TraceEvent } from '../../lib/schema';
+import { foldObservations } from '../../lib/trace/fold-observations';
 import type { Driver, PageHandle } from './support/driver';
 import { launchChromium } from './support/launch-chromium';
 import { launchFirefox } from './support/launch-firefox';
@@ -71,6 +72,71 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])(
       expect(
         events.some((event) => event.kind === 'navigation' && event.page.origin === stack.siteUrl),
       ).toBe(true);
+    });
+
+    it('records what the page offered, and grounds a click in the clicked button', async () => {
+      const fullOnes = (all: TraceEvent[]) =>
+        all.filter(
+          (event) =>
+            event.kind === 'observation' && event.full && event.page.origin === stack.siteUrl,
+        );
+      const before = fullOnes((await readExtensionDb(driver.extensionPage)).events).length;
+      await site.goto(`${stack.siteUrl}/shop/`);
+      // A new document: its first observation lists the whole page.
+      const loaded = await waitForEvents(
+        driver.extensionPage,
+        (all) => fullOnes(all).length > before,
+      );
+      const first = fullOnes(loaded).at(-1);
+      if (first?.kind !== 'observation') throw new Error('unreachable');
+      expect(first).toMatchObject({ page: { path: '/shop/' }, n: 1, cause: 'load' });
+
+      await site.click('[data-testid="add-to-cart-5096"]');
+      const events = await waitForEvents(
+        driver.extensionPage,
+        (all) => clicksOn(all, stack.siteUrl, '[data-testid="add-to-cart-5096"]').length > 0,
+      );
+      const [click] = clicksOn(events, stack.siteUrl, '[data-testid="add-to-cart-5096"]');
+      if (click?.kind !== 'click' || !click.at)
+        throw new Error(`not grounded: ${JSON.stringify(click)}`);
+      const at = click.at;
+      expect(at.doc).toBe(first.doc);
+      // The observation it names was recorded before it; folded, it has the button.
+      const seen = foldObservations(events.filter((event) => event.seq < click.seq)).at(
+        at.doc,
+        at.n,
+      );
+      const node = seen?.nodes.find((each) => each.id === at.node);
+      expect(node).toMatchObject({ tag: 'button', role: 'button', field: null });
+      const near = (a: number, b: number) => Math.abs(a - b) <= 4;
+      for (const edge of ['x', 'w', 'h'] as const) {
+        expect(Math.abs(node!.box[edge] - click.target.box[edge])).toBeLessThanOrEqual(4);
+      }
+      if (!near(node!.box.y, click.target.box.y)) {
+        // The browser scrolled the button into view just before clicking, and the
+        // observation of the scrolled page could not be finished within the click's own
+        // budget: the click names the one before, and the next one, made for it, follows.
+        const later = await waitForEvents(driver.extensionPage, (all) =>
+          all.some((e) => e.kind === 'observation' && e.doc === at.doc && e.n === at.n + 1),
+        );
+        expect(
+          later.find((e) => e.kind === 'observation' && e.doc === at.doc && e.n === at.n + 1),
+        ).toMatchObject({ cause: 'action' });
+        const next = foldObservations(later).at(at.doc, at.n + 1);
+        const moved = next?.nodes.find((each) => each.id === at.node);
+        expect(Math.abs((moved?.box.y ?? Number.NaN) - click.target.box.y)).toBeLessThanOrEqual(4);
+      }
+      expect(seen?.nodes.find((each) => each.id === node!.parent)).toMatchObject({
+        tag: 'li',
+        role: 'listitem',
+      });
+      // add-to-cart-5096 is the page's fifth button, in the fifth of six product cards.
+      const buttons = seen!.nodes.filter((each) => each.tag === 'button');
+      expect(buttons).toHaveLength(6);
+      expect(buttons[4]?.id).toBe(at.node);
+      // Structure only, at the study's level: nothing of the page's text.
+      const observed = events.filter((event) => event.kind === 'observation');
+      expect(JSON.stringify(observed)).not.toMatch(/socks|tote|canvas|€|Add to cart|"name"/i);
     });
 
     it('records nothing from the same page on an origin the study does not list', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { eventLine, pageEventDraft, studyFile, traceEvent, uploadBatch } from '../../lib/schema';
+import {
+  eventLine,
+  pageEventDraft,
+  SCHEMA_VERSION,
+  studyFile,
+  traceEvent,
+  uploadBatch,
+} from '../../lib/schema';
 import { clickEvent, SESSION, target } from './support/make-events';
 
 const batch = (events: unknown[]) => ({
@@ -140,7 +147,7 @@ describe('study files', () => {
 describe('dataset lines', () => {
   it('stamps an event with study, participant and versions', () => {
     const line = {
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       study: 'demo',
       participant: 'p_0123456789abcdef0123',
       session: SESSION,
@@ -151,5 +158,7 @@ describe('dataset lines', () => {
     };
     expect(eventLine.safeParse(line).success).toBe(true);
     expect(eventLine.safeParse({ ...line, event: clickEvent({ text: 'x' }) }).success).toBe(false);
+    // Lines of version 1 are read through lib/trace/migrate-line.ts.
+    expect(eventLine.safeParse({ ...line, schemaVersion: 1 }).success).toBe(false);
   });
 });

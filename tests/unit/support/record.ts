@@ -18,18 +18,22 @@ export function record(
   const drafts: PageEventDraft[] = [];
   // The built-in structural words, as the background hands them to every recorder.
   const words = structuralWordSet({});
-  const stop = startRecorder({
-    captureLevel,
-    testIdAttributes: ['data-testid'],
-    words,
-    passwordsSeen: new WeakSet(),
-    frame: [],
-    now: () => 1_000,
-    page: () => ({ origin: 'https://shop.example', path: '/cart' }),
-    scrub: (url) => scrubUrl(url, { words }),
-    recordsAt,
-    emit: (draft) => drafts.push(draft),
-  });
+  const stop = startRecorder(
+    {
+      captureLevel,
+      testIdAttributes: ['data-testid'],
+      words,
+      passwordsSeen: new WeakSet(),
+      frame: [],
+      now: () => 1_000,
+      page: () => ({ origin: 'https://shop.example', path: '/cart' }),
+      scrub: (url) => scrubUrl(url, { words }),
+      recordsAt,
+      emit: (draft) => drafts.push(draft),
+    },
+    // Observations have their own tests (observe-interface*.test.ts).
+    { observeInterface: false },
+  );
   stops.push(stop);
   return { drafts, stop };
 }
