@@ -1,13 +1,10 @@
 import { useMemo } from 'preact/hooks';
-import type { EpisodeObservation, ObservedNode } from '../lib/schema';
+import type { EpisodeObservation } from '../lib/schema';
 import { plural } from '../lib/trace/format';
-import {
-  type DrawnPart,
-  depths,
-  layoutWireframe,
-  type PartKind,
-  partNoun,
-} from './wireframe-layout';
+import { WireframeLegend } from './WireframeLegend';
+import { WireframePartList } from './WireframePartList';
+import { type DrawnPart, layoutWireframe } from './wireframe-layout';
+import { targetPhrase } from './wireframe-text';
 
 type Props = {
   /** Unique on the page: the ids of the drawing's description and list derive from it. */
@@ -18,13 +15,6 @@ type Props = {
   /** What the step did to its target, for the summary: "clicked", "edited"; null to say "target". */
   verb?: string | null;
 };
-
-const KINDS: { kind: PartKind; text: string }[] = [
-  { kind: 'landmark', text: 'Landmark or region' },
-  { kind: 'heading', text: 'Heading' },
-  { kind: 'control', text: 'Link, button or field' },
-  { kind: 'other', text: 'List, table or other part' },
-];
 
 /**
  * A page's interface as the recorder saw it, drawn as boxes: one per part, labelled with
@@ -98,7 +88,7 @@ export function ObservationWireframe({ id, observation, target, verb = null }: P
         </svg>
       </div>
       <figcaption class="wf-about">
-        <Legend />
+        <WireframeLegend />
         <p id={`${id}-about`} class="wf-target-note">
           {targetNode
             ? `Outlined in orange: ${targetPhrase(targetNode, verb)}, ${targetNode.box.w} × ${targetNode.box.h} px at ${targetNode.box.x}, ${targetNode.box.y} on the screen.`
@@ -109,11 +99,12 @@ export function ObservationWireframe({ id, observation, target, verb = null }: P
             : 'every part is drawn.'}
         </p>
       </figcaption>
-      <PartList id={id} nodes={observation.nodes} target={targetNode?.id ?? null} />
+      <WireframePartList id={id} nodes={observation.nodes} target={targetNode?.id ?? null} />
     </figure>
   );
 }
 
+/** A second outline around the target, a little outside its box, so it shows on any colour. */
 function TargetHalo({ part, unit }: { part: DrawnPart; unit: number }) {
   const { box } = part.node;
   const gap = 3 * unit;
@@ -128,77 +119,4 @@ function TargetHalo({ part, unit }: { part: DrawnPart; unit: number }) {
       vector-effect="non-scaling-stroke"
     />
   );
-}
-
-function Legend() {
-  return (
-    <ul class="wf-legend">
-      {KINDS.map(({ kind, text }) => (
-        <li key={kind}>
-          <span class={`wf-swatch wf-${kind}`} aria-hidden="true" />
-          {text}
-        </li>
-      ))}
-      <li>
-        <span class="wf-swatch wf-swatch-target" aria-hidden="true" />
-        This step's target
-      </li>
-      <li>
-        <span class="wf-swatch wf-swatch-viewport" aria-hidden="true" />
-        Your screen
-      </li>
-    </ul>
-  );
-}
-
-/** The parts as text, in page order and indented as nested: all the layout holds. */
-function PartList({
-  id,
-  nodes,
-  target,
-}: {
-  id: string;
-  nodes: readonly ObservedNode[];
-  target: number | null;
-}) {
-  const depth = useMemo(() => depths(nodes), [nodes]);
-  return (
-    <details class="wf-parts">
-      <summary id={`${id}-parts-title`}>List the {plural(nodes.length, 'part')} as text</summary>
-      {/* A long list scrolls: it takes focus so that keyboards can scroll it too. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
-      <section class="wf-parts-scroll" aria-labelledby={`${id}-parts-title`} tabIndex={0}>
-        <ol id={`${id}-parts`}>
-          {nodes.map((node) => (
-            <li
-              key={node.id}
-              data-node={node.id}
-              class={node.id === target ? 'wf-part-target' : undefined}
-              style={{ paddingInlineStart: `${Math.min(depth.get(node.id) ?? 0, 10) * 1.1}rem` }}
-            >
-              {node.id === target && <strong>Target: </strong>}
-              {partDescription(node)}
-            </li>
-          ))}
-        </ol>
-      </section>
-    </details>
-  );
-}
-
-/** "link “Cart”, to /cart", "email field, required", "table, 3 rows × 4 columns". */
-export function partDescription(node: ObservedNode): string {
-  const parts = [node.name ? `${partNoun(node)} “${node.name}”` : partNoun(node)];
-  if (node.field && node.role && node.role !== 'textbox') parts.push(node.role);
-  if (node.rows !== undefined || node.cols !== undefined) {
-    parts.push(`${plural(node.rows ?? 0, 'row')} × ${plural(node.cols ?? 0, 'column')}`);
-  }
-  if (node.path) parts.push(`to ${node.path}`);
-  if (node.states.length > 0) parts.push(node.states.join(', '));
-  return parts.join(', ');
-}
-
-function targetPhrase(node: ObservedNode, verb: string | null): string {
-  const noun = node.name ? `${partNoun(node)} “${node.name}”` : partNoun(node);
-  return verb ? `the ${verb} ${noun}` : `the target ${noun}`;
 }

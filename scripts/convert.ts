@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from './export/cli-error';
+import { runCli } from './export/run-cli';
 import { CONVERT_USAGE, parseConvertArgs } from './replay/convert-args';
 import { convertSteps, episodeFileName } from './replay/convert-steps';
 import { readEpisodes } from './replay/read-episodes';
@@ -51,17 +52,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof CliError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = error.exitCode;
-    } else {
-      process.stderr.write(`Convert failed unexpectedly: ${(error as Error).stack ?? error}\n`);
-      process.exitCode = 1;
-    }
-  },
-);
+runCli(main, (error) => `Convert failed unexpectedly: ${error.stack ?? error}`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { CliError } from './export/cli-error';
 import { exportDataset } from './export/export-dataset';
 import { parseExportArgs } from './export/parse-args';
+import { runCli } from './export/run-cli';
 import { StagedFiles } from './export/staged-files';
 import { USAGE } from './export/usage';
 
@@ -36,17 +36,8 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof CliError) {
-      process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${error.message}\n`);
-      process.exitCode = error.exitCode;
-    } else {
-      process.stderr.write(`Export failed unexpectedly: ${(error as Error).message}\n`);
-      process.exitCode = 1;
-    }
-  },
+runCli(
+  main,
+  (error) => `Export failed unexpectedly: ${error.message}`,
+  () => (process.stderr.isTTY ? '\n' : ''),
 );

@@ -1,4 +1,5 @@
 import { CliError } from './export/cli-error';
+import { runCli } from './export/run-cli';
 import { checkBaseUrl } from './replay/check-base-url';
 import { launchChromium } from './replay/chromium-browser';
 import { launchFirefox } from './replay/firefox-browser';
@@ -47,17 +48,4 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof CliError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = error.exitCode;
-    } else {
-      process.stderr.write(`Replay failed unexpectedly: ${(error as Error).stack ?? error}\n`);
-      process.exitCode = 1;
-    }
-  },
-);
+runCli(main, (error) => `Replay failed unexpectedly: ${error.stack ?? error}`);

@@ -29,17 +29,3 @@ export const ARIA_ROLES: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-
-/**
- * Roles of controls whose name is the choice itself: naming the one acted on would say
- * which option was chosen, so they carry no name even at level `labels` (as the
- * recorder's `isChoiceControl` does for targets).
- */
-export const CHOICE_ROLES: ReadonlySet<string> = new Set([
-  'radio',
-  'checkbox',
-  'option',
-  'switch',
-  'menuitemradio',
-  'menuitemcheckbox',
-]);

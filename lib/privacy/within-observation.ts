@@ -1,5 +1,6 @@
 import type { CaptureLevel, ObservedNode } from '../schema';
-import { ARIA_ROLES, CHOICE_ROLES, HTML_TAGS } from './element-vocabulary';
+import { CHOICE_ROLES } from './choice-roles';
+import { ARIA_ROLES, HTML_TAGS } from './element-vocabulary';
 import { isStructural } from './is-structural';
 import { scrubLabel } from './scrub-label';
 import { restrictPath } from './structural-words';

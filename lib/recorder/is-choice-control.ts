@@ -1,11 +1,4 @@
-const CHOICE_ROLES = new Set([
-  'radio',
-  'checkbox',
-  'option',
-  'switch',
-  'menuitemradio',
-  'menuitemcheckbox',
-]);
+import { CHOICE_ROLES } from '../privacy/choice-roles';
 
 /**
  * Radios, checkboxes, options and their labels: naming one would say which option

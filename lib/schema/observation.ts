@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldKind } from './field-kind';
 import { MAX_OBSERVED_NODES } from './observation-limits';
 import { box, pathTemplate, viewport } from './primitives';
+import { elementRole, elementTag } from './target';
 
 export { MAX_OBSERVED_NODES };
 
@@ -35,11 +36,8 @@ export const observedNode = z.strictObject({
   parent: z.number().int().nonnegative(),
   /** The observed sibling before it in document order, or 0 when it is the first. */
   after: z.number().int().nonnegative(),
-  tag: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
-  role: z
-    .string()
-    .regex(/^[a-z]{1,32}$/)
-    .nullable(),
+  tag: elementTag,
+  role: elementRole,
   field: fieldKind.nullable(),
   /** In CSS pixels, relative to the viewport, as for targets. */
   box,

@@ -5,13 +5,19 @@ import { box, viewport } from './primitives';
 /** A CSS selector built from structure and scrub-safe attributes only. */
 export const selector = z.string().min(1).max(1024);
 
+/** An element's tag name, lowercase, as the DOM reports it (or `unknown`). */
+export const elementTag = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+
+/** An element's computed ARIA role, or null when it has none worth keeping. */
+export const elementRole = z
+  .string()
+  .regex(/^[a-z]{1,32}$/)
+  .nullable();
+
 export const targetDescriptor = z
   .strictObject({
-    tag: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
-    role: z
-      .string()
-      .regex(/^[a-z]{1,32}$/)
-      .nullable(),
+    tag: elementTag,
+    role: elementRole,
     field: fieldKind.nullable(),
     selector,
     /** Selectors of the shadow hosts, outermost first, that contain the target. */
