@@ -116,8 +116,11 @@ const COLD = {
 } as const;
 type ColdKind = keyof typeof COLD;
 const COLD_CLICKS = 50;
-/** Late clicks (the machine was busy) do not count; this many may be replayed. */
-const COLD_SPARE_ROUNDS = 25;
+/**
+ * Late clicks (the machine was busy, or Firefox slow to fire `load`) do not count; this
+ * many may be replayed. Firefox lands about half its clicks in time on a 2-core runner.
+ */
+const COLD_SPARE_ROUNDS = 75;
 /** Mostly links, with a plain button and a back button every five rounds. */
 const coldKindOf = (round: number): ColdKind =>
   (['link', 'link', 'link', 'tap', 'back'] as const)[round % 5] ?? 'link';
