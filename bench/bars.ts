@@ -26,6 +26,7 @@ export const BARS = {
   cpuMedian: max('median ≤ 0.05 ms', 0.05),
   cpuP99: max('p99 ≤ 0.5 ms', 0.5),
   cpuMaxTask: max('no task over 2 ms, observations included', 2),
+  observationMaxTask: max('no recorder task over 4 ms on the 100,000-element page', 4),
   selectorP99: max('p99 ≤ 2 ms', 2),
   selectorMax: max('maximum ≤ 10 ms', 10),
   selectorUnique: min('unique at record time', 100),

@@ -64,6 +64,16 @@ export function recorderCpuSection(run: SizeRun, startups: StartupRun, ipc: IpcC
       `${formatNumber(describing.p50)} / ${formatNumber(describing.p99)} ms`,
     ),
     judge(`longest recorder task (${label})`, longestTask, 'ms', BARS.cpuMaxTask),
+    judge(`longest recorder task (${label}), issue 16`, longestTask, 'ms', BARS.observationMaxTask),
+    info(
+      `longest idle, timer or mutation task: observations, scroll settling (${label})`,
+      maximum(
+        run.handlers
+          .filter((sample) => ['idle', 'timer', 'mutation'].includes(sample.type))
+          .map((sample) => sample.ms),
+      ),
+      'ms',
+    ),
     judge(`selector, p99 (${label})`, selectors.p99, 'ms', BARS.selectorP99),
     judge(`selector, maximum (${label})`, selectors.max, 'ms', BARS.selectorMax),
     judge(`selectors unique at record time (${label})`, uniqueShare, '%', BARS.selectorUnique),

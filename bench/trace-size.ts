@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
@@ -97,6 +97,13 @@ export async function measureTraceSize(
     const { events, sessions } = await readExtensionDb(extensionPage);
     const session = sessions[0];
     if (!session || events.length === 0) throw new Error('the session recorded nothing');
+    // BENCH_DUMP_TRACE=FILE keeps the session's events, to see where the bytes go.
+    if (process.env.BENCH_DUMP_TRACE) {
+      await writeFile(
+        process.env.BENCH_DUMP_TRACE,
+        events.map((e) => JSON.stringify(e)).join('\n'),
+      );
+    }
     const kinds: Record<string, number> = {};
     for (const event of events) kinds[event.kind] = (kinds[event.kind] ?? 0) + 1;
 

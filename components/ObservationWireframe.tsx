@@ -91,7 +91,7 @@ export function ObservationWireframe({ id, observation, target, verb = null }: P
         <WireframeLegend />
         <p id={`${id}-about`} class="wf-target-note">
           {targetNode
-            ? `Outlined in orange: ${targetPhrase(targetNode, verb)}, ${targetNode.box.w} × ${targetNode.box.h} px at ${targetNode.box.x}, ${targetNode.box.y} on the screen.`
+            ? `Outlined in orange: ${targetPhrase(targetNode, verb)}, ${targetNode.box.w} × ${targetNode.box.h} px at ${targetNode.box.x}, ${targetNode.box.y} on the page.`
             : 'No part of this layout is marked as the target of this step.'}{' '}
           The dashed frame is the screen (the viewport);{' '}
           {layout.undrawn > 0

@@ -63,7 +63,7 @@ export function StepObservation({ id, events, step }: Props) {
     <div class="wf-panel" id={id}>
       <p class="wf-caption">
         What the recorder saw {when}, on {observation.origin}
-        {observation.path}: each part's role and position on the screen.{' '}
+        {observation.path}: each part's role and position on the page.{' '}
         {named
           ? 'Names of parts were kept, shortened and scrubbed, because this study records names (capture level “labels”); no text, values or pictures were.'
           : 'No names, text, values or pictures were kept.'}

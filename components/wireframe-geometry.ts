@@ -26,12 +26,12 @@ export function drawableNodes(observation: EpisodeObservation): ObservedNode[] {
  * screen below, a quarter to each side, and the target wherever it is), with a margin.
  */
 export function drawnArea(
-  viewport: { w: number; h: number },
+  viewport: Rect,
   drawable: readonly ObservedNode[],
   targetNode: ObservedNode | undefined,
 ): Rect {
-  const { w: vw, h: vh } = viewport;
-  let [left, top, right, bottom] = [0, 0, vw, vh];
+  const { x: vx, y: vy, w: vw, h: vh } = viewport;
+  let [left, top, right, bottom] = [vx, vy, vx + vw, vy + vh];
   for (const { box } of drawable) {
     left = Math.min(left, box.x);
     top = Math.min(top, box.y);
@@ -39,10 +39,10 @@ export function drawnArea(
     bottom = Math.max(bottom, box.y + box.h);
   }
   [left, top, right, bottom] = [
-    Math.max(left, -vw / 4),
-    Math.max(top, -vh / 2),
-    Math.min(right, vw * 1.25),
-    Math.min(bottom, vh * 2),
+    Math.max(left, vx - vw / 4),
+    Math.max(top, vy - vh / 2),
+    Math.min(right, vx + vw * 1.25),
+    Math.min(bottom, vy + vh * 2),
   ];
   if (targetNode) {
     const { box } = targetNode;

@@ -13,7 +13,7 @@ export type DrawnPart = {
 };
 
 export type Layout = {
-  /** The area drawn, in the page's CSS pixels relative to the viewport. */
+  /** The area drawn, in the page's CSS pixels relative to the document. */
   view: Rect;
   viewport: Rect;
   /** Page pixels per pixel on screen, at the width the drawing is meant for. */
@@ -33,13 +33,14 @@ export function layoutWireframe(observation: EpisodeObservation, target: number 
   const vh = observation.viewport.h || 720;
   const drawable = drawableNodes(observation);
   const targetNode = drawable.find((node) => node.id === target);
-  const view = drawnArea({ w: vw, h: vh }, drawable, targetNode);
+  const viewport = { ...observation.scroll, w: vw, h: vh };
+  const view = drawnArea(viewport, drawable, targetNode);
   const { unit, font } = drawnScale(view);
   const inView = drawable.filter((node) => overlaps(node.box, view));
   const labels = placeLabels(inView, observation.nodes, targetNode, view, unit, font);
   return {
     view,
-    viewport: { x: 0, y: 0, w: vw, h: vh },
+    viewport,
     unit,
     font,
     parts: inView.map((node) => ({

@@ -42,6 +42,7 @@ const PAGES: Record<string, Route> = {
   '/shop/': { page: 'index.html' },
   '/shop/checkout': { page: 'checkout.html' },
   '/shop/thanks': { page: 'thanks.html' },
+  '/shop/search': { page: 'search.html' },
   '/shop/app': { redirect: '/shop/app/' },
   '/shop/account': { redirect: '/shop/account/' },
   '/shop/account/': { page: 'account.html' },
@@ -106,7 +107,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return;
   }
 
-  // Query strings are ignored everywhere (the checkout form submits with GET).
+  // Query strings are ignored here: the checkout form submits with GET, and the search
+  // results page reads its query in the browser.
   const pathname = (req.url ?? '/').split('?')[0]!.split('#')[0]!;
 
   if (pathname.startsWith('/shop/assets/')) {

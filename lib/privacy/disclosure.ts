@@ -5,7 +5,7 @@
 export const RECORDED = [
   'Which pages of the listed sites you visit: the address without its query or fragment, keeping only common web words such as search or cart; identifiers, names, searches and every other word in the path are replaced.',
   "What you click, double-click or right-click, and which fields you focus, edit or submit, described by the element's type, role, size and position on the page and a selector made of positions and common web words, never by what it holds.",
-  'What each page offered, when it loaded, when it changed and before each of your actions: its buttons, links, fields, headings, lists, tables, dialogs and menus, described by type, role, size, position and states such as disabled or expanded, and for a link within the site the page it leads to, scrubbed like addresses; never their text, what fields hold, or what is checked or selected.',
+  'What each page offered, when it loaded and whenever it changed: its buttons, links, fields, headings, lists, tables, dialogs and menus, described by type, role, size, position on the page and states such as disabled or expanded, and for a link within the site the page it leads to, scrubbed like addresses; never their text, what fields hold, or what is checked or selected.',
   'That you edited a field or changed a drop-down, never what you entered or chose; for a submitted form, how many fields of each kind it has.',
   'Keys that do not type a character (Enter, Tab, arrows, Escape), shortcuts such as Ctrl+C, and that you copied, cut or pasted, never what.',
   'Where you scrolled to, the page loads and in-page navigations, and the tabs you opened, switched to or closed while recording.',

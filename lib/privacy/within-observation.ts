@@ -1,4 +1,4 @@
-import type { CaptureLevel, ObservedNode } from '../schema';
+import type { CaptureLevel, SentNode } from '../schema';
 import { CHOICE_ROLES } from './choice-roles';
 import { ARIA_ROLES, HTML_TAGS } from './element-vocabulary';
 import { isStructural } from './is-structural';
@@ -77,7 +77,7 @@ export function compileObservationCheck(terms: ObservationTerms): ObservationChe
     }
     return kept;
   };
-  const nameOf = (node: ObservedNode, name: string): string | null => {
+  const nameOf = (node: SentNode, name: string): string | null => {
     if (captureLevel !== 'labels' || isChoice(node)) return null;
     let kept = names.get(name);
     if (kept === undefined) {
@@ -97,7 +97,7 @@ export function compileObservationCheck(terms: ObservationTerms): ObservationChe
 
   return <E extends { kind: string }>(event: E): CheckedObservation<E> => {
     if (event.kind !== 'observation') return { event, stripped: 0 };
-    const observation = event as unknown as { page: { origin: string }; nodes: ObservedNode[] };
+    const observation = event as unknown as { page: { origin: string }; nodes: SentNode[] };
     const origin = observation.page.origin;
     let paths = pathsByOrigin.get(origin);
     if (!paths) {
@@ -106,9 +106,9 @@ export function compileObservationCheck(terms: ObservationTerms): ObservationChe
       pathsByOrigin.set(origin, paths);
     }
     let stripped = 0;
-    let nodes: ObservedNode[] | null = null;
+    let nodes: SentNode[] | null = null;
     for (let index = 0; index < observation.nodes.length; index++) {
-      const node = observation.nodes[index] as ObservedNode;
+      const node = observation.nodes[index] as SentNode;
       const tag = tagOf(node.tag);
       const role = node.role === null ? null : roleOf(node.role);
       const name = node.name === undefined ? null : nameOf(node, node.name);
@@ -140,16 +140,17 @@ export function compileObservationCheck(terms: ObservationTerms): ObservationChe
  * gains must be added here (a unit test compares the two).
  */
 function rebuilt(
-  node: ObservedNode,
+  node: SentNode,
   tag: string,
   role: string | null,
   name: string | null,
   path: string | null,
-): ObservedNode {
-  const out: ObservedNode = {
-    id: node.id,
+): SentNode {
+  // `id` and `after` only where the observation sent them (see `sentNode`).
+  const out: SentNode = {
+    ...(node.id === undefined ? {} : { id: node.id }),
     parent: node.parent,
-    after: node.after,
+    ...(node.after === undefined ? {} : { after: node.after }),
     tag,
     role,
     field: node.field,
@@ -169,7 +170,7 @@ function isPlainPath(path: string): boolean {
   return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\');
 }
 
-function isChoice(node: ObservedNode): boolean {
+function isChoice(node: SentNode): boolean {
   return (
     (node.role !== null && CHOICE_ROLES.has(node.role)) ||
     node.tag === 'option' ||

@@ -14,6 +14,7 @@ export type Placed = {
   parent: number;
   after: number;
   box: ObservedNode['box'];
+  screen: { x: number; y: number };
   hidden: boolean;
   interactive: boolean;
 };

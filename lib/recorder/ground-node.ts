@@ -1,4 +1,5 @@
 import type { Kept } from './diff-skeleton';
+import { flatParent } from './flat-parent';
 
 /**
  * The node an action's target is in an observation: the target itself when it is
@@ -15,11 +16,7 @@ export function groundNode(
   for (let depth = 0; element && depth < 64; depth++) {
     const kept = listed.get(idOf(element) ?? 0);
     if (kept) return element === target || kept.interactive ? kept.node.id : null;
-    element =
-      element.assignedSlot ??
-      element.parentElement ??
-      (element.parentNode as Partial<ShadowRoot> | null)?.host ??
-      null;
+    element = flatParent(element);
   }
   return null;
 }

@@ -1,20 +1,19 @@
-import { diffSkeleton, type Kept } from './diff-skeleton';
 import { documentId } from './document-id';
 import { groundNode } from './ground-node';
 import { inIdleSlices } from './idle-slices';
+import { layoutWatch } from './layout-watch';
 import { nodeIds } from './node-ids';
+import { type Cause, type Outcome, observationLog } from './observation-log';
 import { resolveTarget } from './resolve-target';
 import { settleTimer } from './settle-timer';
-import { skeletonJob, viewOf } from './skeleton-job';
+import { skeletonAncestor } from './skeleton-ancestor';
+import { skeletonJob } from './skeleton-job';
 import { type Ground, listenerOptions, type RecorderContext, recordingHere } from './types';
-import { boxOf } from './walk-skeleton';
 
 /** The page must be quiet this long after a change before it is observed again. */
 export const SETTLE_MS = 300;
 /** A page that never settles is still observed this long after its first change. */
 export const MAX_WAIT_MS = 2_000;
-/** What an action's own handler may spend finishing an observation before it is recorded. */
-export const ACTION_BUDGET_MS = 1;
 /** After a walk, the next waits at least this many times as long as it took: ≤ 10 % of the CPU. */
 const WORK_SHARE = 10;
 
@@ -30,25 +29,29 @@ const MUTATIONS: MutationObserverInit = {
   attributes: true,
 };
 
-type Cause = 'load' | 'change' | 'action';
-type Job = ReturnType<typeof skeletonJob> & { cause: Cause };
-type Outcome = ReturnType<typeof diffSkeleton> & {
-  viewport: { w: number; h: number };
-  truncated: boolean;
-};
+type Job = ReturnType<typeof skeletonJob>;
 
 /**
  * Observations: what the page offered, as a skeleton of its interface without its
  * content (see describe-node.ts). The first of a document lists it all (`full`, cause
  * `load`); each later one only what changed: after the page's structure changes and
- * settles (`change`), and before an action when the page changed since the last one
- * (`action`). Each observation is built in idle slices, never in one long task.
+ * settles (`change`), and right after an action taken on a page that changed since the
+ * last one (`action`). Each observation is built in idle slices, never in one long task,
+ * and never in an action's own handler: an input event costs the page no walk at all.
  *
- * Boxes that only moved (a scroll, a resize, an image that loaded) are not worth an
- * event of their own: such a result is held, and recorded only if an action comes
- * while it is still current. An action's handler finishes a pending observation if it
- * can within ACTION_BUDGET_MS; if not, the action names the latest observation
- * recorded, and the one being built follows it with cause `action`.
+ * An action names the latest observation recorded and its target's node there. A page
+ * usually settles and is observed long before it is acted on; when an action comes
+ * before that (within SETTLE_MS of a change, or before a large page's walk is done), the
+ * next observation is made at once, with cause `action`. If the latest one lacks the
+ * target (the page just added it), the action names that next one instead, and the node
+ * its target will have there, given now; its walk lists the target even over the cap.
+ * So does an action before the first observation of a document (n 1). Such an action
+ * comes before the observation it names in the trace.
+ *
+ * Boxes are in document coordinates, so scrolling moves none but fixed and sticky
+ * ones. Boxes that only moved (a resize, an image that loaded, a sticky header) are not
+ * worth an event of their own: such a result is held, and recorded only if an action
+ * comes while it is still current.
  *
  * Returns the grounding every action observer asks (`Ground`).
  */
@@ -56,23 +59,27 @@ export function observeInterface(context: RecorderContext, signal: AbortSignal):
   const doc = documentId();
   const ids = nodeIds();
   const frozen = new WeakMap<Element, { w: number; h: number }>();
-  const mutations = watchMutations(() => changed(true));
+  const wanted = new Set<Element>();
+  const layout = layoutWatch(signal);
+  const mutations = watchMutations(() => {
+    layout.invalidate();
+    changed(true);
+  });
 
-  let n = 0;
-  let state = new Map<number, Kept>();
-  let viewport = { w: 0, h: 0 };
-  let truncated = false;
+  const log = observationLog(context, doc);
   /** The DOM changed since the last walk began (true until the first). */
   let mutated = true;
   /** Boxes may have moved since the last walk began. */
   let moved = false;
+  /** An action came on a page that changed: the next result is recorded whatever it holds. */
+  let acted = false;
   let job: Job | null = null;
   let held: Outcome | null = null;
-  /** What the last walk began with: the terms, and (once it measured) scroll and viewport. */
-  let seen: Partial<Pick<RecorderContext, 'captureLevel' | 'words'>> & { job?: Job } = {};
+  /** The terms the last walk began with. */
+  let seen: Partial<Pick<RecorderContext, 'captureLevel' | 'words'>> = {};
   const timer = settleTimer(
     () => {
-      if (!job && recordingHere(context)) begin(n === 0 ? 'load' : 'change');
+      if (!job && recordingHere(context)) begin();
     },
     SETTLE_MS,
     MAX_WAIT_MS,
@@ -89,14 +96,17 @@ export function observeInterface(context: RecorderContext, signal: AbortSignal):
     if (!job && !signal.aborted) timer.poke();
   }
 
-  function begin(cause: Cause): Job {
-    const current: Job = Object.assign(
-      skeletonJob(context, { idOf: ids.of, onShadowRoot: mutations.watch, frozen }),
-      { cause },
-    );
+  function begin(): Job {
+    const current: Job = skeletonJob(context, {
+      idOf: ids.of,
+      onShadowRoot: mutations.watch,
+      frozen,
+      wanted,
+      listed: (element) => log.state.has(ids.peek(element) ?? 0),
+    });
     job = current;
     mutated = moved = false;
-    seen = { captureLevel: context.captureLevel, words: context.words, job: current };
+    seen = { captureLevel: context.captureLevel, words: context.words };
     mutations.watch(document);
     inIdleSlices((deadline) => {
       if (job !== current) return true;
@@ -106,6 +116,9 @@ export function observeInterface(context: RecorderContext, signal: AbortSignal):
         mutated = true;
         return true;
       }
+      // Measuring a page its own code just changed would lay it out in this task: wait
+      // for the browser's next frame, which lays it out anyway.
+      if (!layout.clean()) return false;
       const done = current.step(deadline);
       if (done) finish(current);
       return done;
@@ -116,83 +129,84 @@ export function observeInterface(context: RecorderContext, signal: AbortSignal):
   function finish(done: Job) {
     job = null;
     timer.notBefore(performance.now() + WORK_SHARE * done.work);
-    const outcome: Outcome = {
-      ...diffSkeleton(n === 0 ? new Map() : state, done.kept),
-      viewport: done.viewport,
-      truncated: done.truncated,
-    };
-    const view = outcome.viewport.w !== viewport.w || outcome.viewport.h !== viewport.h;
-    const structural = outcome.structural || outcome.truncated !== truncated;
-    const any = outcome.nodes.length > 0 || view;
+    const outcome = log.outcome(done);
     held = null;
-    if (n === 0 || structural || (done.cause === 'action' && any)) {
-      record(outcome, n === 0 ? 'load' : done.cause);
-    } else if (any) {
-      held = outcome;
-    }
+    if (log.n === 0) record(outcome, 'load');
+    else if (outcome.structural || (acted && outcome.any)) {
+      record(outcome, acted ? 'action' : 'change');
+    } else if (outcome.any) held = outcome;
     if (mutated || moved) schedule();
   }
 
   function record(outcome: Outcome, cause: Cause) {
     held = null;
+    acted = false;
     // Checked again here: the page may have been paused or left while this was built.
     if (!recordingHere(context)) {
       mutated = true;
       return;
     }
-    n += 1;
-    state = outcome.state;
-    viewport = outcome.viewport;
-    truncated = outcome.truncated;
-    context.emit({
-      kind: 'observation',
-      t: context.now(),
-      frame: context.frame,
-      page: context.page(),
-      doc,
-      n,
-      full: n === 1,
-      cause,
-      viewport,
-      nodes: outcome.nodes,
-      removed: outcome.removed,
-      truncated,
-    });
+    wanted.clear();
+    log.record(outcome, cause);
   }
 
   const ground: Ground = (target, moving = false) => {
     if (signal.aborted) return {};
+    // An action changes focus, hover and the page's own state: styles and layout are
+    // out of date until the next frame, whether or not the DOM changed yet.
+    layout.invalidate();
     if (mutations.takeRecords().length > 0) mutated = true;
     if (seen.captureLevel !== context.captureLevel || seen.words !== context.words) mutated = true;
-    // A scroll just before an action has no event yet.
-    const measured = seen.job?.view;
-    if (measured !== undefined && measured !== viewOf()) moved = true;
-    // A walk under way that began before the latest change is out of date: start again.
-    if (mutated || (moved && !moving)) begin('action');
-    if (job) {
-      if (n > 0) job.cause = 'action';
-      if (job.step(performance.now() + ACTION_BUDGET_MS)) finish(job);
-    } else if (held && !moving) {
-      record(held, 'action');
+    if (log.n === 0) return { at: { doc, n: 1, node: nodeToCome(target) } };
+    if (held && !moving && !mutated) record(held, 'action');
+    const node = groundNode(target, ids.peek, log.state);
+    if (!(mutated || job || (moved && !moving))) return { at: { doc, n: log.n, node } };
+    // The page changed since the latest observation: the next is made now, for this action.
+    acted = true;
+    if (node === null && !moving) {
+      // A target the page added since is named in that next observation.
+      const coming = nodeToCome(target);
+      if (coming !== null) return { at: { doc, n: log.n + 1, node: coming } };
     }
-    return n === 0 ? {} : { at: { doc, n, node: groundNode(target, ids.peek, state) } };
+    if (!job) timer.soon();
+    return { at: { doc, n: log.n, node } };
   };
+
+  /**
+   * The node an action's target will have in the observation being made (or made now,
+   * without waiting for the page to settle): the nearest element of the skeleton around
+   * it, if it is the target or something to act on, with its id given now and its
+   * listing ensured (see `wanted`). A walk that began before the page's latest change
+   * begins again, so that it finds the target.
+   */
+  function nodeToCome(target: Element | null): number | null {
+    const element = skeletonAncestor(target);
+    if (!element || !recordingHere(context)) return null;
+    wanted.add(element);
+    held = null;
+    if (!job || mutated) begin();
+    return ids.of(element);
+  }
 
   watchMovesAndEdits(
     context,
     signal,
-    () => changed(false),
+    () => {
+      layout.invalidate();
+      changed(false);
+    },
     (element) => {
       if (frozen.has(element)) return;
       // The size readers have, if it was observed; else its size as typing began.
-      const { w, h } = state.get(ids.peek(element) ?? 0)?.node.box ?? boxOf(element);
-      frozen.set(element, { w, h });
+      const box = log.state.get(ids.peek(element) ?? 0)?.node.box;
+      const rect = box ? { width: box.w, height: box.h } : element.getBoundingClientRect();
+      frozen.set(element, { w: Math.round(rect.width), h: Math.round(rect.height) });
     },
   );
   // The first observation is made as soon as the document is parsed, so early actions
   // have it; later ones wait for the page to settle.
   whenParsed(signal, () => {
-    if (!job && n === 0 && recordingHere(context)) begin('load');
+    if (!job && log.n === 0 && recordingHere(context)) begin();
     else schedule();
   });
   signal.addEventListener('abort', () => {

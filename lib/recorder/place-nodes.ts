@@ -2,30 +2,38 @@ import { MAX_OBSERVED_NODES } from '../schema/observation-limits';
 import type { Placed } from './describe-node';
 import type { Candidate } from './walk-skeleton';
 
-type Viewport = { w: number; h: number };
+/** The viewport in document coordinates: where the frame is scrolled, and its size. */
+export type View = { x: number; y: number; w: number; h: number };
 
 /**
- * How far a box lies outside the viewport, in viewport sizes along each axis (0 inside).
- * Infinity for a hidden node: it has no place on screen.
+ * How far a box (document coordinates) lies outside the viewport, in viewport sizes
+ * along each axis (0 inside). Infinity for a hidden node: it has no place on screen.
  */
-export function distance(box: Candidate['box'], hidden: boolean, viewport: Viewport): number {
+export function distance(box: View, hidden: boolean, view: View): number {
   if (hidden) return Number.POSITIVE_INFINITY;
   const gap = (start: number, size: number, span: number) =>
     Math.max(0, -(start + size), start - span) / Math.max(span, 1);
-  return gap(box.x, box.w, viewport.w) + gap(box.y, box.h, viewport.h);
+  return gap(box.x - view.x, box.w, view.w) + gap(box.y - view.y, box.h, view.h);
 }
 
 /**
- * Which candidates an observation lists. All of them up to the cap. Over it, only
- * what an agent could act on without a long scroll: nodes that are not hidden and lie
- * in the viewport or within one viewport height above or below it (and one width to
- * either side); if that is still too many, the nearest ones. Each later observation
- * lists what is near the viewport then, so scrolling brings nodes in and takes others
+ * How far outside the viewport (in viewport sizes, see `distance`) a page over the cap
+ * still lists nodes: a quarter of a screen, what a short scroll brings in. Each node
+ * listed costs bytes in every trace, and an agent acts on what is on screen.
+ */
+export const NEAR_VIEWPORT = 0.25;
+
+/**
+ * Which candidates an observation lists. All of them up to the cap. Over it, what an
+ * agent could act on without a long scroll, and what readers already have: nodes that
+ * lie in the viewport or within NEAR_VIEWPORT of it, and nodes listed before that are
+ * still in the page (scrolling back costs nothing); if that is still too many, the
+ * nearest ones. So scrolling brings nodes in, and only the cap or the page takes them
  * out. The result is in document order.
  */
 export function chooseNodes(
   candidates: readonly Candidate[],
-  /** The candidates within one viewport size of it (distance ≤ 1), in document order. */
+  /** The candidates near the viewport or listed before, in document order. */
   near: number[],
   cap = MAX_OBSERVED_NODES,
 ): { chosen: number[]; truncated: boolean } {
@@ -62,7 +70,8 @@ export function placeNodes(
       id,
       parent,
       after,
-      box: candidate.box,
+      box: { x: candidate.x, y: candidate.y, w: candidate.w, h: candidate.h },
+      screen: { x: candidate.sx, y: candidate.sy },
       hidden: candidate.hidden,
       interactive: candidate.interactive,
     };

@@ -18,6 +18,17 @@ export function settleTimer(run: () => void, settleMs: number, maxWaitMs: number
         run();
       }, wait);
     },
+    /** Runs as soon as `notBefore` allows, without waiting for the page to settle. */
+    soon() {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          run();
+        },
+        Math.max(0, readyAt - performance.now()),
+      );
+    },
     notBefore(time: number) {
       readyAt = time;
     },

@@ -9,6 +9,10 @@ export type JobOptions = {
   onShadowRoot: (root: ShadowRoot) => void;
   /** Sizes kept for fields typed into (see observe-interface.ts). */
   frozen: WeakMap<Element, { w: number; h: number }>;
+  /** Elements actions named before this observation was made: listed even over the cap. */
+  wanted: ReadonlySet<Element>;
+  /** Whether readers have the element already (see `chooseNodes`). */
+  listed: (element: Element) => boolean;
 };
 
 /**
@@ -18,22 +22,22 @@ export type JobOptions = {
  */
 export function skeletonJob(context: RecorderContext, options: JobOptions) {
   const job = {
-    /**
-     * The viewport, and where the page was scrolled, as the walk measured it: read at
-     * its first step, when boxes are measured too (reading them forces a layout).
-     */
+    /** The viewport, and where the page was scrolled, at the walk's latest slice. */
     viewport: { w: 0, h: 0 },
-    view: undefined as string | undefined,
+    scroll: { x: 0, y: 0 },
     truncated: false,
     kept: [] as Kept[],
     /** Milliseconds spent on it so far. */
     work: 0,
     step,
   };
+  const view = { x: 0, y: 0, w: 0, h: 0 };
   const walk = walkSkeleton(document, {
     openShadowRoot: context.openShadowRoot,
     onShadowRoot: options.onShadowRoot,
-    viewport: job.viewport,
+    view,
+    wanted: options.wanted,
+    listed: options.listed,
   });
   let placed: Placed[] | null = null;
   let elements: Element[] = [];
@@ -48,11 +52,16 @@ export function skeletonJob(context: RecorderContext, options: JobOptions) {
   }
 
   function advance(deadline: number): boolean {
-    if (job.view === undefined) {
-      job.view = viewOf();
-      job.viewport.w = innerWidth;
-      job.viewport.h = innerHeight;
-    }
+    // Read again at every slice: the page may scroll between two, and each box is
+    // placed in the document by the scroll as it was when the box was measured.
+    Object.assign(view, {
+      x: Math.round(scrollX),
+      y: Math.round(scrollY),
+      w: innerWidth,
+      h: innerHeight,
+    });
+    job.viewport = { w: view.w, h: view.h };
+    job.scroll = { x: view.x, y: view.y };
     if (!placed) {
       if (!walk.step(deadline)) return false;
       const { chosen, truncated } = chooseNodes(walk.candidates, walk.near);
@@ -68,15 +77,15 @@ export function skeletonJob(context: RecorderContext, options: JobOptions) {
       const size = options.frozen.get(element);
       if (size) where.box = { ...where.box, ...size };
       const node = describeNode(element, where, context);
-      job.kept.push({ node, key: keyOf(node), interactive: where.interactive });
+      job.kept.push({
+        node,
+        key: keyOf(node),
+        interactive: where.interactive,
+        screen: { ...where.screen, w: node.box.w, h: node.box.h },
+      });
     }
     return true;
   }
 
   return job;
-}
-
-/** Where the page is scrolled and how large its viewport is: boxes are relative to them. */
-export function viewOf(): string {
-  return [scrollX, scrollY, innerWidth, innerHeight].join();
 }

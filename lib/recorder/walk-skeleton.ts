@@ -1,5 +1,4 @@
-import type { ObservedNode } from '../schema';
-import { distance } from './place-nodes';
+import { distance, NEAR_VIEWPORT, type View } from './place-nodes';
 import type { OpenShadowRoot } from './resolve-target';
 import {
   INTERACTIVE,
@@ -14,7 +13,18 @@ export type Candidate = {
   element: Element;
   /** Index of the nearest observed ancestor among the candidates, or -1. */
   parent: number;
-  box: ObservedNode['box'];
+  /**
+   * Its box in the document (`x`, `y`, `w`, `h`) and where it was on screen as it was
+   * measured (`sx`, `sy`), as plain numbers: a large page has tens of thousands of
+   * candidates, and one object each instead of three keeps the garbage collector's
+   * pauses out of the walk's slices.
+   */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  sx: number;
+  sy: number;
   /** How far outside the viewport (place-nodes.ts): an observation over the cap lists the nearest. */
   distance: number;
   hidden: boolean;
@@ -28,7 +38,12 @@ export type WalkOptions = {
   openShadowRoot?: OpenShadowRoot;
   /** Told of each shadow root the walk enters, so its changes can be watched too. */
   onShadowRoot: (root: ShadowRoot) => void;
-  viewport: { w: number; h: number };
+  /** The viewport's place in the document (scroll) and size, read before the first step. */
+  view: View;
+  /** Elements an action already named (see observe-interface.ts): listed even over the cap. */
+  wanted: ReadonlySet<Element>;
+  /** Whether readers have the element already: a page over the cap keeps listing it. */
+  listed: (element: Element) => boolean;
 };
 
 /** How many elements the walk visits between two looks at the clock. */
@@ -66,13 +81,23 @@ export function walkSkeleton(document: Document, options: WalkOptions) {
       if (seen.has(element)) return;
       seen.add(element);
       const hidden = isHiddenByAttribute(element) || !isRendered(element);
-      const box = boxOf(element);
-      const away = distance(box, hidden, options.viewport);
-      if (away <= 1) near.push(candidates.length);
+      const rect = element.getBoundingClientRect();
+      const sx = Math.round(rect.x);
+      const sy = Math.round(rect.y);
+      const box = {
+        x: sx + options.view.x,
+        y: sy + options.view.y,
+        w: Math.max(0, Math.round(rect.width)),
+        h: Math.max(0, Math.round(rect.height)),
+      };
+      const away = options.wanted.has(element) ? 0 : distance(box, hidden, options.view);
+      if (away <= NEAR_VIEWPORT || options.listed(element)) near.push(candidates.length);
       candidates.push({
         element,
         parent,
-        box,
+        ...box,
+        sx,
+        sy,
         distance: away,
         hidden,
         interactive: kind === INTERACTIVE,
@@ -119,14 +144,4 @@ const VISIBILITY = { visibilityProperty: true };
 /** Not `display: none` (itself or an ancestor) nor `visibility: hidden`. */
 function isRendered(element: Element): boolean {
   return element.checkVisibility(VISIBILITY);
-}
-
-export function boxOf(element: Element): ObservedNode['box'] {
-  const rect = element.getBoundingClientRect();
-  return {
-    x: Math.round(rect.x),
-    y: Math.round(rect.y),
-    w: Math.max(0, Math.round(rect.width)),
-    h: Math.max(0, Math.round(rect.height)),
-  };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { namedKey } from './event';
 import { fieldKind } from './field-kind';
 import { documentId, nodeId, observedNode } from './observation';
-import { box, pathTemplate, seq, timestamp, viewport } from './primitives';
+import { box, pathTemplate, scroll, seq, timestamp, viewport } from './primitives';
 import { selector } from './target';
 
 /** The kinds of action an agent can take, as `episodes.jsonl` gives each step. */
@@ -25,7 +25,7 @@ export function slotFor(field: z.infer<typeof fieldKind> | null): string {
  * every step (null where it does not apply), so each has one JSON type in every row.
  */
 export const episodeAction = z.strictObject({
-  /** The event the action was read from (for a typed text, the last edit of it). */
+  /** The event the action was read from (a typed text's last edit, a choice's last change). */
   seq,
   t: timestamp,
   type: actionType,
@@ -69,6 +69,7 @@ export const episodeObservation = z.strictObject({
   origin: z.string(),
   path: pathTemplate,
   viewport,
+  scroll,
   truncated: z.boolean(),
   nodes: z.array(observedNode),
 });

@@ -13,6 +13,7 @@ export * from './observation';
 export * from './options-state';
 export * from './primitives';
 export * from './review';
+export * from './sent-nodes';
 export * from './session';
 export * from './study';
 export * from './study-answers';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldKind } from './field-kind';
 import { MAX_OBSERVED_NODES } from './observation-limits';
-import { box, pathTemplate, viewport } from './primitives';
+import { box, pathTemplate, scroll, viewport } from './primitives';
 import { elementRole, elementTag } from './target';
 
 export { MAX_OBSERVED_NODES };
@@ -22,6 +22,12 @@ export const observedState = z.enum([
   'hidden',
   'invalid',
   'modal',
+  /**
+   * Stays in place on screen while the page scrolls (a fixed or stuck header): its box
+   * is where it was in the document at the observation that last sent it, and moves
+   * with the scroll after that.
+   */
+  'fixed',
 ]);
 export type ObservedState = z.infer<typeof observedState>;
 
@@ -39,7 +45,10 @@ export const observedNode = z.strictObject({
   tag: elementTag,
   role: elementRole,
   field: fieldKind.nullable(),
-  /** In CSS pixels, relative to the viewport, as for targets. */
+  /**
+   * In CSS pixels, relative to the document's top-left corner: scrolling moves no box
+   * (a target's box is relative to the viewport; subtract the observation's `scroll`).
+   */
   box,
   states: z.array(observedState).max(8),
   /** Headings: 1 to 6. */
@@ -53,6 +62,25 @@ export const observedNode = z.strictObject({
   path: pathTemplate.optional(),
 });
 export type ObservedNode = z.infer<typeof observedNode>;
+
+/**
+ * A node as an observation event carries it: `id` and `after` may be left out where the
+ * list itself says them, which halves what a page's new nodes cost (ids are given in
+ * document order, so they mostly count up, and siblings are mostly listed together).
+ * Reading the list in order:
+ *
+ * - no `id`: one more than the id of the node listed just before it;
+ * - no `after`: the id of the latest node listed before it with the same `parent`, or 0
+ *   when none is.
+ *
+ * `expandNodes` (sent-nodes.ts) gives every node its fields back.
+ */
+export const sentNode = z.strictObject({
+  ...observedNode.shape,
+  id: nodeId.optional(),
+  after: observedNode.shape.after.optional(),
+});
+export type SentNode = z.infer<typeof sentNode>;
 
 /** Why an observation was made. */
 export const observationCause = z.enum(['load', 'change', 'action']);
@@ -71,7 +99,9 @@ export const observationFields = {
   full: z.boolean(),
   cause: observationCause,
   viewport,
-  nodes: z.array(observedNode).max(MAX_OBSERVED_NODES),
+  /** Where the frame was scrolled as the boxes were measured: the viewport's place in the document. */
+  scroll,
+  nodes: z.array(sentNode).max(MAX_OBSERVED_NODES),
   removed: z.array(nodeId).max(100_000),
   /** The page had more nodes than the cap: only those in or near the viewport are listed. */
   truncated: z.boolean(),

@@ -51,6 +51,12 @@ export const viewport = z.strictObject({
   h: z.number().int().nonnegative(),
 });
 
+/** A scroll position in CSS pixels (negative in right-to-left documents scrolled left). */
+export const scroll = z.strictObject({
+  x: z.number().int(),
+  y: z.number().int(),
+});
+
 /** An http(s) URL with no query or fragment; http only for loopback hosts. */
 export const endpointUrl = z
   .url({ protocol: /^https?$/ })

@@ -1,4 +1,9 @@
-import type { EpisodeObservation, ObservedNode, TraceEvent } from '../schema';
+import {
+  type EpisodeObservation,
+  expandNodes,
+  type ObservedNode,
+  type TraceEvent,
+} from '../schema';
 
 type ObservationEvent = Extract<TraceEvent, { kind: 'observation' }>;
 
@@ -8,6 +13,7 @@ type Folded = {
   origin: string;
   path: string;
   viewport: { w: number; h: number };
+  scroll: { x: number; y: number };
   truncated: boolean;
 };
 
@@ -30,6 +36,7 @@ export function foldObservations(events: readonly TraceEvent[]) {
       origin: folded.origin,
       path: folded.path,
       viewport: folded.viewport,
+      scroll: folded.scroll,
       truncated: folded.truncated,
       nodes: inDocumentOrder(folded.nodes),
     });
@@ -46,15 +53,31 @@ const key = (doc: string, n: number) => `${doc}#${n}`;
 
 function apply(previous: Folded | undefined, event: ObservationEvent): Folded {
   const nodes = event.full || !previous ? new Map<number, ObservedNode>() : new Map(previous.nodes);
+  // A node that stays put on screen moves in the document with the scroll.
+  if (previous && nodes.size > 0) followScroll(nodes, previous.scroll, event.scroll);
   for (const id of event.removed) removeWithDescendants(nodes, id);
-  for (const node of event.nodes) nodes.set(node.id, node);
+  for (const node of expandNodes(event.nodes)) nodes.set(node.id, node);
   return {
     nodes,
     origin: event.page.origin,
     path: event.page.path,
     viewport: event.viewport,
+    scroll: event.scroll,
     truncated: event.truncated,
   };
+}
+
+function followScroll(
+  nodes: Map<number, ObservedNode>,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): void {
+  const [dx, dy] = [to.x - from.x, to.y - from.y];
+  if (dx === 0 && dy === 0) return;
+  for (const [id, node] of nodes) {
+    if (!node.states.includes('fixed')) continue;
+    nodes.set(id, { ...node, box: { ...node.box, x: node.box.x + dx, y: node.box.y + dy } });
+  }
 }
 
 function removeWithDescendants(nodes: Map<number, ObservedNode>, id: number): void {

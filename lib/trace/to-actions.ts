@@ -59,23 +59,28 @@ export function toActions(
  *   Editing chords in a typed field (Ctrl or Meta with A, C, V, X, Z, Y; B, I, U in an
  *   editable area) are part of typing, never actions, and do not end the run.
  * - `select(node, slot)`: a change of a picked field (select, date, time, datetime,
- *   month, week, color, range, file), slot `{field kind}`. A change of a checkbox or radio
- *   right after a click in the same frame (on it, its label or a control that toggles it)
- *   is that click's doing, and right after an arrow or paging key the key's; otherwise
- *   (Space toggled it) it is a `click` on it, the action that toggles it. A change of a
- *   typed field says nothing its edit did not.
+ *   month, week, color, range, file), slot `{field kind}`. Changes of one field in a
+ *   row (the same tab, frame and selector, nothing else between) are one action, read
+ *   as `type` is: grounded where the first was, with the seq and time of the last. A
+ *   change of a checkbox or radio right after a click in the same frame (on it, its
+ *   label or a control that toggles it) is that click's doing, and right after an arrow
+ *   or paging key the key's; otherwise (Space toggled it) it is a `click` on it, the
+ *   action that toggles it. A change of a typed field says nothing its edit did not.
  * - `press(key)`: every other named key or chord, with its modifiers.
  * - `scroll(target, dx, dy)`: by how much the page (target null) or element moved since
  *   its previous position in the same tab and frame, known from any earlier event of the
- *   session; a new document starts at 0. A scroll back to where it was is no action.
+ *   session; a new document starts at 0. A scroll back to where it was is no action, nor
+ *   one of a document the tab or frame has left since (reported as the page went).
  * - `tab(open|switch|close)`: the tab events, `tabIndex` the tab opened, switched to or
  *   closed.
  *
  * Focus, submit, clipboard, hash change and the markers are never actions (a paste is
  * its edit). Every action names the page it was taken on (for `goto`, where it went) and
  * its tab. Its observation is its event's `at` (the one it was taken against, and its
- * target's node there); without one (events of schema 1), the latest observation of the
- * same tab and frame before it, node null; for a tab action, of the tab last acted in.
+ * target's node there); without one (events of schema 1, an action before its page's
+ * first observation), the latest observation of the same tab and frame before it, node
+ * null, unless the tab loaded another document since (none, then: a goto names the page
+ * it left); for a tab action, of the tab last acted in.
  * An observation the session does not hold (deleted in review) is none: null. After the
  * observations the actions reference comes the last top-frame observation made after the
  * last action within the task, when there is one: the page the task ended on.
@@ -226,14 +231,20 @@ function readActions(
   let active: number | null = null;
   /** A run of edits of one field: grounded where it began, as the page stood then. */
   let typing: { first: Event<'edit'>; last: Event<'edit'>; grounding: Grounding } | null = null;
+  /** The latest choice, while nothing else has happened since: a change of its field joins it. */
+  let choosing: { event: Event<'change'>; step: Step } | null = null;
 
   const ground = (event: PageEvent | Event<'tab'>, tab: number, frame: readonly number[]) => {
     const at = 'at' in event ? event.at : undefined;
     if (at && observed(at.doc, at.n)) {
       return { observation: { doc: at.doc, n: at.n }, node: at.node } satisfies Grounding;
     }
-    const before = latest.get(place(tab, frame));
-    if (!before) return { observation: null, node: null } satisfies Grounding;
+    const where = place(tab, frame);
+    const before = latest.get(where);
+    // After a load, until the new document is observed, the latest observation is of the
+    // page left: no grounding for what is done on the new one (a goto is taken against it).
+    const left = documents.get(where) === null && event.kind !== 'navigation';
+    if (!before || left) return { observation: null, node: null } satisfies Grounding;
     // A node keeps its id while it stays in its document: still good in a later observation.
     const node = at && at.doc === before.doc ? at.node : null;
     return { observation: { ...before }, node } satisfies Grounding;
@@ -250,15 +261,25 @@ function readActions(
     });
     typing = null;
   };
+  /**
+   * Documents a load replaced: a scroll of one recorded after that is where it was as it
+   * went (its last movement, reported late), no action.
+   */
+  const departed = new Set<string>();
   /** A tab's new document (a load) starts at the top, in every frame. */
   const loaded = (tab: number) => {
     for (const key of positions.keys()) if (key.startsWith(`${tab}|`)) positions.delete(key);
-    for (const key of documents.keys()) if (key.startsWith(`${tab}|`)) documents.set(key, null);
+    for (const [key, doc] of documents) {
+      if (!key.startsWith(`${tab}|`)) continue;
+      if (doc) departed.add(doc);
+      documents.set(key, null);
+    }
   };
 
   for (const event of events) {
     while (nextEdge < edges.length && (edges[nextEdge] as number) <= event.seq) {
       endTyping();
+      choosing = null;
       nextEdge += 1;
     }
     if (event.kind === 'observation') {
@@ -267,6 +288,7 @@ function readActions(
       const shown = documents.get(where);
       if (shown && shown !== event.doc) {
         for (const key of positions.keys()) if (key.startsWith(`${where}|`)) positions.delete(key);
+        departed.add(shown);
       }
       documents.set(where, event.doc);
       latest.set(where, { doc: event.doc, n: event.n });
@@ -274,6 +296,7 @@ function readActions(
     }
     if (!isInteraction(event)) continue;
     if (event.kind === 'key' && isTypingChord(event)) continue;
+    if (event.kind === 'scroll' && event.at && departed.has(event.at.doc)) continue;
     if (event.kind === 'edit') {
       if (typing && sameTarget(typing.last, event)) typing.last = event;
       else {
@@ -282,11 +305,22 @@ function readActions(
       }
       previous = event;
       active = event.tab;
+      choosing = null;
       continue;
     }
     endTyping();
+    if (event.kind === 'change' && choosing && sameTarget(choosing.event, event)) {
+      // One choice: choosing by typing an option's name fires a change for each option
+      // passed on the way. It ends at the last one.
+      choosing.step.action = { ...choosing.step.action, seq: event.seq, t: event.t };
+      choosing.event = event;
+      previous = event;
+      continue;
+    }
     const action = actionOf(event, { previous, active, positions, ground, loaded });
     if (action) push(event.seq, action);
+    choosing =
+      event.kind === 'change' && action?.type === 'select' ? { event, step: steps.at(-1)! } : null;
     if (event.kind !== 'history') previous = event;
     if (event.kind !== 'tab' || event.action === 'switched') active = event.tab;
   }

@@ -1,13 +1,25 @@
-import { chromium, type ElementHandle, type Frame, type Page } from 'playwright-core';
+import {
+  type BrowserContext,
+  chromium,
+  type ElementHandle,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 import { browserPath } from './browser-paths';
 import type { FoundBy } from './find-target';
 import { frameElementAt, LOCATION_EXPRESSION } from './frame-element';
 import { pageCall } from './page-call';
-import type { ElementRef, ReplayBrowser, ReplayTab, TabLocation } from './replay-browser';
+import type {
+  ElementRef,
+  ReplayBrowser,
+  ReplaySession,
+  ReplayTab,
+  TabLocation,
+} from './replay-browser';
 
 const ACTION_TIMEOUT_MS = 10_000;
 
-/** Debian's Chromium, driven by playwright-core. */
+/** Debian's Chromium, driven by playwright-core: each episode in a fresh context. */
 export async function launchChromium(): Promise<ReplayBrowser> {
   const browser = await chromium.launch({
     executablePath: browserPath('chromium'),
@@ -27,31 +39,59 @@ export async function launchChromium(): Promise<ReplayBrowser> {
       const context = await browser.newContext({
         viewport: { width: viewport.w, height: viewport.h },
       });
-      const known = new Set<Page>();
-      const opened: Page[] = [];
-      context.on('page', (page) => opened.push(page));
-      const first = await context.newPage();
-      known.add(first);
-      return {
-        first: wrap(first),
-        async openTab() {
-          const page = await context.newPage();
-          known.add(page);
-          return wrap(page);
-        },
-        takeOpened() {
-          const fresh = opened.filter((page) => !known.has(page) && !page.isClosed());
-          for (const page of fresh) known.add(page);
-          opened.length = 0;
-          return fresh.map(wrap);
-        },
-        async close() {
-          await context.close();
-        },
-      };
+      return sessionIn(context, await context.newPage(), () => context.close());
     },
     async close() {
       await browser.close();
+    },
+  };
+}
+
+/**
+ * Replays in a context someone else runs, such as one with an extension loaded that
+ * records what the replay does: each episode in a new tab at its recorded viewport,
+ * closed after it with the tabs it opened. The context, its cookies and storage stay.
+ */
+export function replayInChromiumContext(context: BrowserContext): ReplayBrowser {
+  return {
+    name: 'chromium',
+    async newSession(viewport) {
+      const first = await context.newPage();
+      await first.setViewportSize({ width: viewport.w, height: viewport.h });
+      return sessionIn(context, first, async (pages) => {
+        for (const page of pages) await page.close().catch(() => undefined);
+      });
+    },
+    async close() {},
+  };
+}
+
+/** A session's tabs in `context`, from its first; `close` gets every tab the session saw. */
+function sessionIn(
+  context: BrowserContext,
+  first: Page,
+  close: (pages: Page[]) => Promise<void>,
+): ReplaySession {
+  const known = new Set<Page>([first]);
+  const opened: Page[] = [];
+  const onPage = (page: Page) => opened.push(page);
+  context.on('page', onPage);
+  return {
+    first: wrap(first),
+    async openTab() {
+      const page = await context.newPage();
+      known.add(page);
+      return wrap(page);
+    },
+    takeOpened() {
+      const fresh = opened.filter((page) => !known.has(page) && !page.isClosed());
+      for (const page of fresh) known.add(page);
+      opened.length = 0;
+      return fresh.map(wrap);
+    },
+    async close() {
+      context.off('page', onPage);
+      await close([...new Set([...known, ...opened])]);
     },
   };
 }
@@ -92,7 +132,7 @@ function wrap(page: Page): ReplayTab {
       const element = (await handle.getProperty('0')).asElement();
       const found = (await (await handle.getProperty('1')).jsonValue()) as FoundBy;
       await handle.dispose();
-      return element ? { ref: { element }, found } : null;
+      return element ? { ref: { element, frame }, found } : null;
     },
     onElement(ref, fn, arg) {
       return handleOf(ref).evaluate(fn as never, arg) as never;

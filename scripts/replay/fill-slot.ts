@@ -9,10 +9,16 @@ const SET_DIRECTLY = new Set(['date', 'time', 'datetime-local', 'month', 'week',
 
 /**
  * Puts a slot's value into a form control the way the control takes it: text is typed
- * key by key into the focused field (its old content selected first), a select gets the
- * option named by value or label (or, when none is named, the first one not already
- * chosen), a checkbox or radio is clicked when its state differs, a file input gets a file.
- * Returns what was done, for the log (never the value: it may be a password).
+ * key by key into the field (its old content selected first), a select gets the option
+ * named by value or label (or, when none is named, the first one not already chosen), a
+ * checkbox or radio is clicked when its state differs, a file input gets a file.
+ *
+ * As a person would, with real input wherever the control allows it, so a page (and a
+ * recorder watching it) sees what it sees from a person: a field that does not have the
+ * focus gets it without a click (the episode has its own step for a click that gave it
+ * focus, and a second one would be a step of its own), and a select's option is chosen
+ * by typing its name, the keyboard's way, falling back to setting it when that does not
+ * land on it. Returns what was done, for the log (never the value: it may be a password).
  */
 export async function fillSlot(tab: ReplayTab, ref: ElementRef, value: string): Promise<string> {
   const control = await tab.onElement(
@@ -27,29 +33,7 @@ export async function fillSlot(tab: ReplayTab, ref: ElementRef, value: string): 
     },
     null,
   );
-  if (control === 'select') {
-    const chosen = await tab.onElement(
-      ref,
-      (element, wanted: string) => {
-        const select = element as HTMLSelectElement;
-        const options = [...select.options].filter((option) => !option.disabled);
-        const named = options.find((each) => each.value === wanted || each.label.trim() === wanted);
-        const option =
-          named ?? options.find((each) => !each.selected && each.value !== '') ?? options[0];
-        if (!option) return { index: -1, named: false };
-        select.focus();
-        option.selected = true;
-        select.dispatchEvent(new Event('input', { bubbles: true }));
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        return { index: option.index, named: named !== undefined };
-      },
-      value,
-    );
-    if (chosen.index < 0) throw new Error('the select has no option to choose');
-    // Values are keyed by field kind, so one "select" value serves every select.
-    const unnamed = value !== '' && !chosen.named ? ' (the value given names none here)' : '';
-    return `chose option ${chosen.index + 1}${unnamed}`;
-  }
+  if (control === 'select') return chooseOption(tab, ref, value);
   if (control === 'checkbox' || control === 'radio') {
     const wanted = isChecked(value);
     const checked = await tab.onElement(
@@ -79,7 +63,7 @@ export async function fillSlot(tab: ReplayTab, ref: ElementRef, value: string): 
     );
     return `set the ${control} value`;
   }
-  await tab.click(ref);
+  if (!(await takeFocus(tab, ref))) await tab.click(ref);
   await tab.onElement(
     ref,
     (element) => {
@@ -103,6 +87,69 @@ export async function fillSlot(tab: ReplayTab, ref: ElementRef, value: string): 
   }
   await tab.type(value);
   return `typed ${value.length === 1 ? '1 character' : `${value.length} characters`}`;
+}
+
+/** Focuses the element unless it (or something in it) has the focus; whether it has it now. */
+function takeFocus(tab: ReplayTab, ref: ElementRef): Promise<boolean> {
+  return tab.onElement(
+    ref,
+    (element) => {
+      // In a shadow root, the document's active element is the host.
+      const root = element.getRootNode() as Document | ShadowRoot;
+      if (!element.contains(root.activeElement)) (element as HTMLElement).focus?.();
+      return element.contains(root.activeElement);
+    },
+    null,
+  );
+}
+
+/**
+ * Chooses a select's option: by typing its name into the focused select (the browser
+ * then picks it and fires its own change), else by setting it and firing the events a
+ * script can. An option already chosen is left as it is, its events fired again.
+ */
+async function chooseOption(tab: ReplayTab, ref: ElementRef, value: string): Promise<string> {
+  const choice = await tab.onElement(
+    ref,
+    (element, wanted: string) => {
+      const select = element as HTMLSelectElement;
+      const options = [...select.options].filter((option) => !option.disabled);
+      // `label || text`: an option's label as browsers give it (test DOMs may lack `label`).
+      const named = options.find(
+        (each) => each.value === wanted || (each.label || each.text).trim() === wanted,
+      );
+      const option =
+        named ?? options.find((each) => !each.selected && each.value !== '') ?? options[0];
+      if (!option) return null;
+      select.focus();
+      return {
+        index: option.index,
+        label: (option.label || option.text).trim(),
+        named: named !== undefined,
+        typeable: document.activeElement === select && !option.selected && !select.multiple,
+      };
+    },
+    value,
+  );
+  if (!choice) throw new Error('the select has no option to choose');
+  if (choice.typeable && choice.label !== '') await tab.type(choice.label);
+  const typed = await tab.onElement(
+    ref,
+    (element, wanted: { index: number; typed: boolean }) => {
+      const select = element as HTMLSelectElement;
+      if (wanted.typed && select.selectedIndex === wanted.index) return true;
+      const option = select.options[wanted.index];
+      if (option) option.selected = true;
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return false;
+    },
+    { index: choice.index, typed: choice.typeable && choice.label !== '' },
+  );
+  // Values are keyed by field kind, so one "select" value serves every select.
+  const unnamed = value !== '' && !choice.named ? ' (the value given names none here)' : '';
+  const how = typed ? ' by typing its name' : '';
+  return `chose option ${choice.index + 1}${how}${unnamed}`;
 }
 
 /** A small text file to upload when the values file names none. */

@@ -1,7 +1,10 @@
 import type { FoundBy } from './find-target';
 
-/** An element in a tab, as the backend holds it (a Playwright or puppeteer handle). */
-export type ElementRef = { readonly element: unknown };
+/**
+ * An element in a tab, as the backend holds it (a Playwright or puppeteer handle), and
+ * the path of the frame it is in (window.frames indexes, top first).
+ */
+export type ElementRef = { readonly element: unknown; readonly frame: readonly number[] };
 
 /** A tab's address and load state, or null while it is between documents. */
 export type TabLocation = { href: string; ready: boolean };

@@ -19,6 +19,13 @@ export type ReplayOptions = {
   /** How long a step may wait for its page or its target. */
   timeoutMs: number;
   log: (line: string) => void;
+  /**
+   * Called once the start page is open, just before the first step, and then once the
+   * replay ended (checked or stopped), before its tabs close: where someone recording
+   * the replay marks the task's start and end, as a volunteer does around a task.
+   */
+  beforeSteps?: () => Promise<void>;
+  afterSteps?: () => Promise<void>;
 };
 
 export type EpisodeResult = {
@@ -94,12 +101,15 @@ export async function replayEpisode(
     return location ? displayPath(new URL(location.href).pathname, templates) : null;
   };
   options.log(`replaying ${episode.id}: ${total} steps${episode.goal ? ` (${episode.goal})` : ''}`);
+  let began = false;
   try {
     if (total === 0) throw new StepFailure('the episode has no steps');
     if (plan.start !== null && plan.gap?.step !== 0) {
       await run.tab.goto(urlFor(run, plan.origin, plan.start));
       options.log(`  start: opened ${plan.start}`);
     }
+    await options.beforeSteps?.();
+    began = true;
     for (const step of plan.steps) {
       const label = `step ${step.index + 1}/${total} ${describeAction(step.action)}`;
       if (plan.gap?.step === step.index) {
@@ -127,7 +137,11 @@ export async function replayEpisode(
         : `step ${result.replayed + 1}: ${firstLine(error)}`;
     result.finalPath = await livePath().catch(() => null);
   } finally {
-    await session.close().catch(() => undefined);
+    try {
+      if (began) await options.afterSteps?.();
+    } finally {
+      await session.close().catch(() => undefined);
+    }
   }
   return result;
 }

@@ -36,8 +36,14 @@ export function targetQuery(step: PlannedStep): TargetQuery {
     role: node?.role ?? action.role,
     ordinal,
     count,
-    box: action.box ?? node?.box ?? null,
+    // The action's box is the target's place on screen; an observed node's is its place
+    // in the document, where the viewport was at the observation's scroll.
+    box: action.box ?? (node && observation ? onScreen(node.box, observation.scroll) : null),
   };
+}
+
+function onScreen(box: Box, scroll: { x: number; y: number }): Box {
+  return { ...box, x: box.x - scroll.x, y: box.y - scroll.y };
 }
 
 /** Whether a step acts on an element (and so has a target to find). */

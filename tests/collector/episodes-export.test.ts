@@ -299,6 +299,7 @@ describe('GET /v1/export?format=episodes', () => {
         full: n === 1,
         cause: n === 1 ? 'load' : 'change',
         viewport: { w: 1280, h: 800 },
+        scroll: { x: 0, y: 0 },
         nodes,
         removed,
         truncated: false,
@@ -364,6 +365,7 @@ describe('GET /v1/export?format=episodes', () => {
       origin: 'https://shop.example',
       path: '/products/:id',
       viewport: { w: 1280, h: 800 },
+      scroll: { x: 0, y: 0 },
       truncated: false,
     });
     // The events export carries the observations and groundings as they were uploaded.

@@ -62,6 +62,7 @@ function observation(session: string, seq: number, path: string, nodes: Observed
     full: seq === 0,
     cause: seq === 0 ? 'load' : 'change',
     viewport: { w: 1280, h: 800 },
+    scroll: { x: 0, y: 0 },
     nodes,
     removed: [],
     truncated: false,

@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRunner, PuppeteerRunnerExtension, parse } from '@puppeteer/replay';
-import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoSite, serveDemoSite } from '../../demo/serve-demo-site';
 import {
@@ -14,7 +12,9 @@ import {
   EXCLUDED_GAP_ID,
   GOTO_GAP_ID,
 } from '../fixtures/replay/demo-episodes';
-import { CHROMIUM_PATH, ROOT } from './support/paths';
+import { ROOT } from './support/paths';
+import { npmRun, replayReport } from './support/run-npm';
+import { runRecorderFlow } from './support/run-recorder-flow';
 
 // Replays hand-built episodes of the demo shop with `npm run replay` in real Chromium and
 // Firefox, and one converted to a Chrome DevTools Recorder recording with @puppeteer/replay.
@@ -42,25 +42,6 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs `npm run <script> -- args` in the repository, to the end. */
-function npmRun(script: string, args: string[]) {
-  const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 const replay = (file: string, browser: string, extra: string[] = []) =>
   npmRun('replay', [
     '--episodes',
@@ -75,17 +56,8 @@ const replay = (file: string, browser: string, extra: string[] = []) =>
     ...extra,
   ]);
 
-/** The lines an episode printed: its REPLAY line and the indented ones after it. */
-function report(stdout: string, id: string): string[] {
-  const lines = stdout.split('\n');
-  const start = lines.findIndex((line) => line.startsWith(`REPLAY ${id} `));
-  if (start < 0) return [];
-  const end = lines.findIndex((line, index) => index > start && !line.startsWith('  '));
-  return lines.slice(start, end < 0 ? undefined : end);
-}
-
 function expectCheckoutOk(stdout: string) {
-  expect(report(stdout, CHECKOUT_ID)).toEqual([
+  expect(replayReport(stdout, CHECKOUT_ID)).toEqual([
     `REPLAY ${CHECKOUT_ID} ok /shop/thanks 19/19`,
     // 15 steps have targets: every one found, one (a stale test id) by the observation.
     '  found by selector: 14, by observation: 1',
@@ -94,19 +66,19 @@ function expectCheckoutOk(stdout: string) {
 
 function expectBackAndForth(stdout: string) {
   // Forward to a product page: the replay goes back to the address it had there.
-  expect(report(stdout, BACK_ID)).toEqual([
+  expect(replayReport(stdout, BACK_ID)).toEqual([
     `REPLAY ${BACK_ID} ok /shop/products/:id 6/6`,
     '  found by selector: 3, by observation: 0',
   ]);
 }
 
 function expectGaps(stdout: string) {
-  const excluded = report(stdout, EXCLUDED_GAP_ID);
+  const excluded = replayReport(stdout, EXCLUDED_GAP_ID);
   expect(excluded[0]).toBe(`REPLAY ${EXCLUDED_GAP_ID} fail /shop/account/ 2/4`);
   expect(excluded[2]).toMatch(
     /^ {2}reason: gap before step 3: it was recorded on \/shop\/checkout, but after step 2 the page is on \/shop\/account\//,
   );
-  const goto = report(stdout, GOTO_GAP_ID);
+  const goto = replayReport(stdout, GOTO_GAP_ID);
   expect(goto[0]).toBe(`REPLAY ${GOTO_GAP_ID} fail /shop/checkout 2/4`);
   expect(goto[2]).toMatch(
     /^ {2}reason: gap before step 3: step 3 goes to \/shop\/products\/:id from \/shop\/checkout/,
@@ -118,7 +90,7 @@ describe.concurrent('npm run replay', () => {
   it('replays in Chromium: faithfully to the end, or up to a gap and says so', async () => {
     const { code, stdout, stderr } = await replay(all, 'chromium');
     expect(stderr).toContain(
-      'step 3/19 click button: found by observation (button 3 of 6, as in the observation)',
+      'step 3/19 click button: found by observation (button 4 of 7, as in the observation)',
     );
     expect(stderr).toContain('step 9/19 type {email}: found by selector ([data-testid="email"])');
     expectCheckoutOk(stdout);
@@ -162,28 +134,13 @@ describe('npm run convert -- --to recorder', () => {
     expect(await readdir(out)).toHaveLength(4);
 
     const file = (await readdir(out)).find((name) => name.endsWith('_3.json'))!;
-    const flow = parse(JSON.parse(await readFile(path.join(out, file), 'utf8')));
-    const browser = await puppeteer.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
-    try {
-      const page = await browser.newPage();
-      const runner = await createRunner(
-        flow,
-        new PuppeteerRunnerExtension(browser, page, { timeout: 15_000 }),
-      );
-      expect(await runner.run()).toBe(true);
-      const url = new URL(page.url());
-      expect(url.pathname).toBe('/shop/thanks');
-      // The checkout form submits by GET: the values filled in came from the values file.
-      expect(url.searchParams.get('email')).toBe(DEMO_VALUES.email);
-      expect(url.searchParams.get('country')).toBe(DEMO_VALUES.select);
-      expect(url.searchParams.get('save')).toBe('on');
-    } finally {
-      await browser.close();
-    }
+    const { ok, url } = await runRecorderFlow(path.join(out, file));
+    expect(ok).toBe(true);
+    expect(url.pathname).toBe('/shop/thanks');
+    // The checkout form submits by GET: the values filled in came from the values file.
+    expect(url.searchParams.get('email')).toBe(DEMO_VALUES.email);
+    expect(url.searchParams.get('country')).toBe(DEMO_VALUES.select);
+    expect(url.searchParams.get('save')).toBe('on');
   });
 });
 

@@ -45,7 +45,7 @@ describe('convertSteps', () => {
     // The add-to-cart button recorded under a test id the page no longer has.
     expect(clicks[1]).toMatchObject({
       selectors: ['[data-testid="add-to-cart-notebook"]'],
-      fallback: '(//button)[3]',
+      fallback: '(//button)[4]',
       offset: { x: 62, y: 21 },
     });
     // The contenteditable div is not always observed: no position for it.

@@ -39,6 +39,8 @@ describe('demo site server', () => {
 
   it.each([
     ['/shop/', 'data-testid="product-card-2317"'],
+    ['/shop/', 'action="/shop/search"'],
+    ['/shop/search?q=mug', 'data-search-results'],
     ['/shop/products/1042', '/shop/assets/product.js'],
     ['/shop/checkout', 'autocomplete="cc-number"'],
     ['/shop/thanks?name=x&speed=express', 'Thank you for your order'],
@@ -66,7 +68,9 @@ describe('demo site server', () => {
   it.each([
     ['/shop/assets/style.css', 'text/css; charset=utf-8', '.card'],
     ['/shop/assets/app.js', 'text/javascript; charset=utf-8', 'pushState'],
-    ['/shop/assets/product.js', 'text/javascript; charset=utf-8', '2317'],
+    ['/shop/assets/product.js', 'text/javascript; charset=utf-8', 'CATALOG'],
+    ['/shop/assets/catalog.js', 'text/javascript; charset=utf-8', '2317'],
+    ['/shop/assets/search.js', 'text/javascript; charset=utf-8', 'URLSearchParams'],
     ['/shop/assets/favicon.svg', 'image/svg+xml', '<svg'],
   ])('serves asset %s', async (path, type, content) => {
     const res = await fetch(site.url + path);

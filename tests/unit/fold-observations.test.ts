@@ -38,6 +38,7 @@ function observation(
     full: n === 1,
     cause: n === 1 ? 'load' : 'change',
     viewport: { w: 800, h: 600 },
+    scroll: { x: 0, y: 0 },
     nodes,
     removed,
     truncated: false,
@@ -84,5 +85,32 @@ describe('folding observations', () => {
   it('starts from what a change lists when its full observation is gone', () => {
     const orphan = foldObservations([observation('docc0000', 2, [node(7, 0, 0)])]);
     expect(ids(orphan.at('docc0000', 2)?.nodes)).toEqual([7]);
+  });
+});
+
+describe('nodes that stay put on screen', () => {
+  it('move in the document with the scroll, from where they were last sent', () => {
+    const at = (n: number, y: number, nodes: ObservedNode[]) => {
+      const event = observation('docc0000', n, nodes);
+      return { ...event, scroll: { x: 0, y } } as TraceEvent;
+    };
+    const header = node(1, 0, 0, { tag: 'header', role: 'banner', states: ['fixed'] });
+    const folded = foldObservations([
+      at(1, 0, [node(1, 0, 0, { tag: 'header', role: 'banner' }), node(2, 0, 1)]),
+      at(2, 300, [{ ...header, box: { ...header.box, y: 300 } }]),
+      at(3, 1000, []),
+    ]);
+    const boxes = (n: number) =>
+      folded.at('docc0000', n)?.nodes.map((each) => [each.id, each.box.y, each.states]);
+    expect(boxes(2)).toEqual([
+      [1, 300, ['fixed']],
+      [2, 20, []],
+    ]);
+    // Scrolled on by 700 px: the fixed header with it, the button where it was.
+    expect(boxes(3)).toEqual([
+      [1, 1000, ['fixed']],
+      [2, 20, []],
+    ]);
+    expect(folded.at('docc0000', 3)?.scroll).toEqual({ x: 0, y: 1000 });
   });
 });

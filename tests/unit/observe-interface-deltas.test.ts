@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOX_THRESHOLD_PX } from '../../lib/recorder/diff-skeleton';
 import { MAX_WAIT_MS, SETTLE_MS } from '../../lib/recorder/observe-interface';
+import { NEAR_VIEWPORT } from '../../lib/recorder/place-nodes';
 import { MAX_OBSERVED_NODES, pageEventDraft } from '../../lib/schema';
 import {
   click,
@@ -25,13 +26,16 @@ function boxFromAttributes(element: Element) {
     ...(h === null ? {} : { height: Number(h) }),
   };
 }
+/** The page scrolls by `by`: these elements move up in the viewport, the rest stay put. */
 function scroll(elements: Iterable<Element>, by: number) {
   for (const element of elements) scrolledBy.set(element, by);
+  window.scrollTo(0, by);
   document.dispatchEvent(trustedEvent(new Event('scroll')));
 }
 
 beforeEach(() => {
   vi.useFakeTimers();
+  window.scrollTo(0, 0);
   history.replaceState(null, '', '/shop');
   stubBoxes(boxFromAttributes);
 });
@@ -190,8 +194,10 @@ describe('boxes', () => {
       '<main data-y="100"><button data-y="200">x</button><a href="/shop/a" data-y="300">a</a></main>';
     const { drafts, observations } = recordInterface();
     await settle();
-    // The page scrolled by 150 px: every box moved, nothing else did.
-    scroll(document.querySelectorAll('[data-y]'), 150);
+    // The layout shifted up by 150 px (the window was resized): every box moved,
+    // nothing else did.
+    for (const element of document.querySelectorAll('[data-y]')) scrolledBy.set(element, 150);
+    window.dispatchEvent(trustedEvent(new Event('resize')));
     await settle();
     expect(observations()).toHaveLength(1);
     click(document.querySelector('button')!);
@@ -205,31 +211,49 @@ describe('boxes', () => {
     expect(drafts.at(-1)).toMatchObject({ kind: 'click', at: { n: 2 } });
   });
 
-  it('measured by a walk under way before the page scrolled are measured again for an action', async () => {
-    const sections = '<section><button>x</button></section>'.repeat(200);
-    document.body.innerHTML = `<main><button id="first" data-y="200">x</button>${sections}</main>`;
+  it('are in the document: a scroll moves none but what stays on screen, and says where it went', async () => {
+    const rows = Array.from(
+      { length: 5 },
+      (_, i) => `<button data-y="${100 + i * 40}">${i}</button>`,
+    );
+    document.body.innerHTML = `<header data-y="0"><a href="/shop/cart" data-y="0">Cart</a></header><main data-y="100">${rows.join('')}</main>`;
     const { drafts, observations } = recordInterface();
     await settle();
-    // Every look at the clock takes 0.3 ms: walks take many slices.
-    let clock = performance.now();
-    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 0.3));
-    document.querySelector('main')!.append(document.createElement('nav'));
-    await vi.advanceTimersByTimeAsync(SETTLE_MS - 1);
-    // The walk begins, and a few of its slices run.
-    for (let slice = 0; slice < 4; slice++) await vi.advanceTimersToNextTimerAsync();
+    expect(observations()[0]).toMatchObject({ scroll: { x: 0, y: 0 } });
+    // The page scrolls by 150: the buttons move up on screen, the sticky header does not.
+    scroll(document.querySelectorAll('main, main button'), 150);
+    await settle();
     expect(observations()).toHaveLength(1);
-    // The walk has measured the first button; then the page scrolls, and the button is
-    // clicked before any scroll event arrives (as automation does).
-    const first = document.getElementById('first')!;
-    scrolledBy.set(first, 150);
-    window.scrollTo(0, 150);
-    click(first);
-    await settle(120_000);
-    const clicked = drafts.find((draft) => draft.kind === 'click');
+    click(document.querySelectorAll('main button')[4]!);
+    // Only the header's place in the document changed: it comes before the click.
+    const [, second] = observations();
+    expect(second).toMatchObject({ cause: 'action', scroll: { x: 0, y: 150 } });
+    expect(second!.nodes.map((node) => [node.tag, node.box.y])).toEqual([
+      ['header', 150],
+      ['a', 150],
+    ]);
+    expect(second!.nodes.every((node) => node.states.includes('fixed'))).toBe(true);
+    const clicked = drafts.at(-1);
     const id = clicked && 'at' in clicked ? clicked.at?.node : undefined;
-    const latest = folded(drafts).find((node) => node.id === id);
-    expect(observations().at(-1)).toMatchObject({ cause: 'action' });
-    expect(latest?.box.y).toBe(50);
+    expect(folded(drafts).find((node) => node.id === id)?.box.y).toBe(260);
+    // Marked fixed, the header is not sent again as the page scrolls on: the next
+    // action's observation says only where the page is now, and readers move it.
+    scroll(document.querySelectorAll('main, main button'), 400);
+    await settle();
+    click(document.querySelectorAll('main button')[4]!);
+    expect(observations()[2]).toMatchObject({ scroll: { y: 400 }, nodes: [], removed: [] });
+    const header = folded(drafts).find((node) => node.tag === 'header');
+    expect(header).toMatchObject({ box: { y: 400 }, states: ['fixed'] });
+    // Once it moves on screen, it is a node of the page again.
+    scrolledBy.set(document.querySelector('header')!, 400);
+    scrolledBy.set(document.querySelector('header a')!, 400);
+    window.dispatchEvent(trustedEvent(new Event('resize')));
+    await settle();
+    click(document.querySelectorAll('main button')[4]!);
+    expect(observations()[3]!.nodes.map((node) => [node.tag, node.box.y, node.states])).toEqual([
+      ['header', 0, []],
+      ['a', 0, ['focusable']],
+    ]);
   });
 
   it('of a field typed into keep their size, so its growth cannot tell how much was typed', async () => {
@@ -266,9 +290,10 @@ describe('the cap', () => {
     expect(first!.truncated).toBe(true);
     expect(first!.nodes.length).toBeLessThanOrEqual(MAX_OBSERVED_NODES);
     const ys = first!.nodes.filter((node) => node.tag === 'button').map((node) => node.box.y);
-    // Within one viewport height below the viewport (happy-dom's is 768 px high).
-    expect(Math.max(...ys)).toBeLessThanOrEqual(2 * window.innerHeight);
-    expect(Math.max(...ys)).toBeGreaterThan(2 * window.innerHeight - 40);
+    // Within a quarter of a viewport below the viewport (happy-dom's is 768 px high).
+    const band = (1 + NEAR_VIEWPORT) * window.innerHeight;
+    expect(Math.max(...ys)).toBeLessThanOrEqual(band);
+    expect(Math.max(...ys)).toBeGreaterThan(band - 40);
     expect(Math.max(...ys)).toBeGreaterThan(window.innerHeight);
     expect(Math.min(...ys)).toBe(0);
     expect(outline(first!.nodes).slice(0, 4)).toEqual([
@@ -279,7 +304,7 @@ describe('the cap', () => {
     ]);
   });
 
-  it('follows the viewport: scrolled far down, other nodes come in and the first go', {
+  it('follows the viewport: scrolled far down, other nodes come in, and those listed stay', {
     timeout: 30_000,
   }, async () => {
     // Nodes coming in and going out change the skeleton: recorded once the scroll settles.
@@ -290,17 +315,23 @@ describe('the cap', () => {
     await settle();
     click(document.querySelectorAll('button')[500]!);
     const [first, second] = observations();
-    expect(second).toMatchObject({ cause: 'change', truncated: true });
+    expect(second).toMatchObject({ cause: 'change', truncated: true, removed: [] });
     expect(observations()).toHaveLength(2);
-    expect(second!.removed.length).toBeGreaterThan(0);
+    // Only what came in is sent; readers keep what they had, and scrolling back costs nothing.
+    const before = new Set(first!.nodes.map((node) => node.id));
+    expect(second!.nodes.some((node) => node.tag === 'li' && before.has(node.id))).toBe(false);
     const ids = new Set(folded(drafts).map((node) => node.id));
-    expect(first!.nodes.filter((node) => node.tag === 'li').some((n) => ids.has(n.id))).toBe(false);
+    expect([...before].every((id) => ids.has(id))).toBe(true);
     const click_ = drafts.at(-1);
     expect(click_).toMatchObject({ kind: 'click', at: { n: 2 } });
     if (click_?.kind !== 'click') throw new Error('unreachable');
     expect(folded(drafts).find((node) => node.id === click_.at?.node)).toMatchObject({
       tag: 'button',
-      box: { y: 0 },
+      box: { y: 20_000 },
     });
+    // Back at the top: nothing new to send.
+    scroll(document.querySelectorAll('li, li > button'), 0);
+    await settle();
+    expect(observations()).toHaveLength(2);
   });
 });

@@ -37,7 +37,7 @@ describe('planEpisode', () => {
       ...Array(11).fill('/shop/checkout'),
       '/shop/thanks',
     ]);
-    expect(plan.steps[2]!.node).toMatchObject({ id: 25, tag: 'button', role: 'button' });
+    expect(plan.steps[2]!.node).toMatchObject({ id: 28, tag: 'button', role: 'button' });
   });
 
   it('leaves a jump after a link click to the replay: the link may redirect', () => {

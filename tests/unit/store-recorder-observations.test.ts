@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Db } from '../../lib/db/open-db';
-import type { CaptureLevel, ObservedNode, PageEventDraft } from '../../lib/schema';
+import type { CaptureLevel, ObservedNode, PageEventDraft, SentNode } from '../../lib/schema';
 
 // The background holds observations (and actions' `at`) to the study's terms before
 // anything reaches IndexedDB, whatever the recorder sent: a stale or modified recorder
@@ -41,6 +41,7 @@ function observed(path: string, nodes: ObservedNode[], n = 1): ObservationDraft 
     full: n === 1,
     cause: n === 1 ? 'load' : 'change',
     viewport: { w: 1280, h: 720 },
+    scroll: { x: 0, y: 0 },
     nodes,
     removed: [],
     truncated: false,
@@ -125,7 +126,7 @@ async function everythingStored(): Promise<string> {
   return JSON.stringify(stores);
 }
 
-async function storedNodes(): Promise<ObservedNode[][]> {
+async function storedNodes(): Promise<SentNode[][]> {
   return (await storedEvents(current.db)).flatMap(({ event }) =>
     event.kind === 'observation' ? [event.nodes] : [],
   );

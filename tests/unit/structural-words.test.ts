@@ -83,6 +83,7 @@ describe('structuralWords', () => {
       '/shop/',
       '/shop/checkout',
       '/shop/thanks',
+      '/shop/search',
       '/shop/app/wishlist',
       '/shop/app/orders/:id',
     ]) {

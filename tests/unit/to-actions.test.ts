@@ -133,6 +133,7 @@ const observation = (
   full: n === 1,
   cause: n === 1 ? 'load' : 'change',
   viewport: { w: 1280, h: 800 },
+  scroll: { x: 0, y: 0 },
   nodes,
   removed: [],
   truncated: false,

@@ -14,7 +14,12 @@ export type FirefoxOptions = {
   backgroundIdleTimeoutMs?: number;
 };
 
-export async function launchFirefox(options: FirefoxOptions = {}): Promise<Driver> {
+export type FirefoxDriver = Driver & {
+  /** The browser itself, for a test that drives it another way (a replay, say). */
+  browser: Browser;
+};
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxDriver> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION;
   const prefs = {
     ...options.prefs,
@@ -33,6 +38,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Drive
     const onboarding = await findExtensionTab(browser);
     return {
       name: 'firefox',
+      browser,
       extensionPage: wrap(onboarding),
       async openExtensionPage(path) {
         // BiDi refuses to navigate to moz-extension: URLs, but the page itself may.

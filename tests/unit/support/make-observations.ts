@@ -82,6 +82,7 @@ export function observation(overrides: Partial<Observation> & { seq: number }): 
     full: true,
     cause: 'load',
     viewport: { w: 1280, h: 720 },
+    scroll: { x: 0, y: 0 },
     nodes: SHOP_NODES,
     removed: [],
     truncated: false,

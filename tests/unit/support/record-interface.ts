@@ -4,10 +4,18 @@ import { structuralWordSet } from '../../../lib/privacy/structural-words';
 import type { OpenShadowRoot } from '../../../lib/recorder/resolve-target';
 import { startRecorder } from '../../../lib/recorder/start-recorder';
 import type { RecorderContext } from '../../../lib/recorder/types';
-import type { CaptureLevel, ObservedNode, PageEventDraft, TraceEvent } from '../../../lib/schema';
+import {
+  type CaptureLevel,
+  expandNodes,
+  type ObservedNode,
+  type PageEventDraft,
+  type TraceEvent,
+} from '../../../lib/schema';
 import { foldObservations } from '../../../lib/trace/fold-observations';
 
-export type Observation = Extract<PageEventDraft, { kind: 'observation' }>;
+export type Observation = Omit<Extract<PageEventDraft, { kind: 'observation' }>, 'nodes'> & {
+  nodes: ObservedNode[];
+};
 
 let stops: (() => void)[] = [];
 afterEach(() => {
@@ -43,8 +51,11 @@ export function recordInterface(options: RecordOptions = {}) {
   };
   const stop = startRecorder(context);
   stops.push(stop);
+  // Each with its nodes' ids and places spelled out, as readers see them.
   const observations = () =>
-    drafts.filter((draft): draft is Observation => draft.kind === 'observation');
+    drafts
+      .filter((draft) => draft.kind === 'observation')
+      .map((draft) => ({ ...draft, nodes: expandNodes(draft.nodes) }));
   return { context, drafts, observations, stop };
 }
 
