@@ -9,6 +9,12 @@ const options = { testIdAttributes: ['data-testid'], words };
 
 beforeEach(() => {
   document.body.innerHTML = '';
+  // A stopped clock: the search's time budget is tested on its own ("on a large page");
+  // elsewhere a slow, cold or busy test worker must not turn a selector into positions.
+  vi.spyOn(performance, 'now').mockReturnValue(0);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('buildSelector', () => {
