@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../lib/schema';
+import { missingFlags } from '../missing-flags';
 import { CliError } from './cli-error';
 
 export const TOKEN_ENV = 'TASKTRACE_RESEARCHER_TOKEN';
@@ -43,10 +44,8 @@ export function parseExportArgs(
   }
   if (values.help) return 'help';
 
-  const missing = ['collector', 'study', 'out'].filter((name) => !values[name]);
-  if (missing.length > 0) {
-    throw usageError(`Missing ${missing.map((name) => `--${name}`).join(', ')}.`);
-  }
+  const missing = missingFlags(values, ['collector', 'study', 'out']);
+  if (missing) throw usageError(missing);
   const format = String(values.format);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw usageError(`--format must be ${EXPORT_FORMATS.join(' or ')}, not "${format}".`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../export/cli-error';
+import { missingFlags } from '../missing-flags';
 import { siteOrigin } from './replay-args';
 
 export const CONVERT_USAGE = `Usage: npm run convert -- --in FILE --to playwright|recorder --out DIR [options]
@@ -54,10 +55,8 @@ export function parseConvertArgs(args: string[]): ConvertArgs | 'help' {
     throw usageError((error as Error).message);
   }
   if (values.help) return 'help';
-  const missing = ['in', 'to', 'out'].filter((name) => !values[name]);
-  if (missing.length > 0) {
-    throw usageError(`Missing ${missing.map((name) => `--${name}`).join(', ')}.`);
-  }
+  const missing = missingFlags(values, ['in', 'to', 'out']);
+  if (missing) throw usageError(missing);
   const to = String(values.to);
   if (to !== 'playwright' && to !== 'recorder') {
     throw usageError(`--to must be playwright or recorder, not "${to}".`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../export/cli-error';
+import { missingFlags } from '../missing-flags';
 
 export const REPLAY_USAGE = `Usage: npm run replay -- --episodes FILE --base-url URL [options]
 
@@ -55,10 +56,8 @@ export function parseReplayArgs(args: string[]): ReplayArgs | 'help' {
     throw usageError((error as Error).message);
   }
   if (values.help) return 'help';
-  const missing = ['episodes', 'base-url'].filter((name) => !values[name]);
-  if (missing.length > 0) {
-    throw usageError(`Missing ${missing.map((name) => `--${name}`).join(', ')}.`);
-  }
+  const missing = missingFlags(values, ['episodes', 'base-url']);
+  if (missing) throw usageError(missing);
   const browser = String(values.browser);
   if (browser !== 'chromium' && browser !== 'firefox') {
     throw usageError(`--browser must be chromium or firefox, not "${browser}".`);
