@@ -88,7 +88,7 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && outboxWritten(changes)) void drainOutbox(ingest);
   });
-  void drainOutbox(ingest);
-  // A queue left by a stopped worker or a closed browser carries on when this one starts.
-  void runUploads();
+  // A queue left by a stopped worker or a closed browser carries on when this one starts,
+  // after the outbox: events a page left while no worker ran belong to that queue too.
+  void drainOutbox(ingest).finally(() => runUploads());
 });

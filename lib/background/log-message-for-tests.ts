@@ -1,23 +1,30 @@
-import { browser } from 'wxt/browser';
+import { openDB } from 'idb';
 
-export const TEST_MESSAGE_LOG_KEY = 'e2e:messages';
+/** The e2e build's own database, apart from the extension's, so a test can read it whole. */
+export const TEST_MESSAGE_LOG_DB = 'tasktrace-e2e-log';
+const STORE = 'messages';
 
-let chain: Promise<void> = Promise.resolve();
+let opened: ReturnType<typeof openLog> | undefined;
+
+function openLog() {
+  return openDB(TEST_MESSAGE_LOG_DB, 1, {
+    upgrade(db) {
+      db.createObjectStore(STORE, { autoIncrement: true });
+    },
+  });
+}
 
 /**
  * In the e2e build only, keeps every message the background receives, as sent, so
  * the canary suite can search all bytes that left a page. Production builds drop
- * this code entirely (the mode is replaced at build time).
+ * this code entirely (the mode is replaced at build time). Each message is one row
+ * added to IndexedDB: a log kept in `storage.local` was rewritten whole for every
+ * message and sent to every recorder's `storage.onChanged`, which slowed the very
+ * pages the fault suite measures.
  */
 export function logMessageForTests(raw: unknown): void {
   if (import.meta.env.MODE !== 'e2e') return;
   const line = JSON.stringify(raw) ?? 'undefined';
-  chain = chain
-    .then(async () => {
-      const stored = await browser.storage.local.get(TEST_MESSAGE_LOG_KEY);
-      const log = (stored[TEST_MESSAGE_LOG_KEY] as string[] | undefined) ?? [];
-      log.push(line);
-      await browser.storage.local.set({ [TEST_MESSAGE_LOG_KEY]: log });
-    })
-    .catch(() => undefined);
+  opened ??= openLog();
+  opened.then((db) => db.add(STORE, line)).catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { IngestItem, IngestOutcome } from '../db/ingest-events';
 import type { EventsAck, RecorderEvents } from '../messaging/protocol';
-import type { RecorderSettings } from '../messaging/recorder-settings';
+import { BEFORE_SETTINGS, type RecorderSettings } from '../messaging/recorder-settings';
 import { compileAllowlist, recordedPageCheck } from '../privacy/allowlist';
 import { keptAsIs } from '../privacy/kept-as-is';
 import { stripToLevel } from '../privacy/strip-to-level';
@@ -15,7 +15,9 @@ import { recorderSettingsNow } from './recorder-settings-now';
  * port: a single-page site moves between paths without a load, a site can be revoked
  * and terms can change while pages stay open. An event is kept only when it was made
  * under the settings in force (events made under other settings are dropped: they may
- * carry what the current ones forbid, and cannot be re-scrubbed here), its own page
+ * carry what the current ones forbid, and cannot be re-scrubbed here) or before any
+ * (BEFORE_SETTINGS: made at the strictest level by a page that left before it could
+ * read its settings, so only these checks judge them), its own page
  * is allowlisted and not under an excluded path, it names its frame's own origin, and
  * the tab's top page is allowlisted too; what the capture level does not allow is
  * stripped, a path segment that is not structural is replaced, query keys the study
@@ -38,19 +40,24 @@ export async function storeRecorderEvents(
   const settings = await settingsNow();
   if (!settings.record || !(await topPageAllowed(sender, settings))) return { acked };
   const frameOrigin = new URL(sender.url).origin;
-  const { words, allows, observation } = termsOf(settings);
+  const terms = termsOf(settings);
+  const { words } = terms;
   const items: IngestItem[] = message.events
     .filter(
       ({ v, draft }) =>
-        v === settings.v &&
+        (v === settings.v || v === BEFORE_SETTINGS) &&
         draft.page.origin === frameOrigin &&
-        allows(draft.page.origin, draft.page.path) &&
+        (v === settings.v ? terms : terms.beforeSettings).allows(
+          draft.page.origin,
+          draft.page.path,
+        ) &&
         selectorsWithinStudy(draft, settings.testIdAttributes, words),
     )
-    .map(({ cseq, draft }) => {
+    .map(({ cseq, v, draft }) => {
       const path = restrictPath(draft.page.path, words);
       const named = pageWithinQueryKeys(draft.page, settings.queryKeys);
       const page = path === named.path ? named : { ...named, path };
+      const { observation } = v === settings.v ? terms : terms.beforeSettings;
       return {
         draft: observation(stripToLevel({ ...draft, page }, settings.captureLevel)).event,
         tabId: sender.tab?.id,
@@ -61,12 +68,20 @@ export async function storeRecorderEvents(
   return { acked };
 }
 
-type CompiledTerms = {
-  v: string;
-  words: ReadonlySet<string>;
+type PageTerms = {
   /** Whether a recorded address is certainly allowed (verdicts remembered). */
   allows: (origin: string, path: string) => boolean;
   observation: ObservationCheck;
+};
+
+type CompiledTerms = PageTerms & {
+  v: string;
+  words: ReadonlySet<string>;
+  /**
+   * The same for events made before the settings were read: scrubbed without the
+   * study's words, so a placeholder may stand for any segment, a structural word too.
+   */
+  beforeSettings: PageTerms;
 };
 
 let cachedTerms: CompiledTerms | null = null;
@@ -79,13 +94,21 @@ let cachedTerms: CompiledTerms | null = null;
 function termsOf(settings: RecorderSettings): CompiledTerms {
   if (cachedTerms?.v !== settings.v) {
     const words = new Set(settings.words);
-    const allows = recordedPageCheck(settings.allowlist, keptAsIs(words));
-    const observation = compileObservationCheck({
-      captureLevel: settings.captureLevel,
+    const pageTerms = (kept: ReadonlySet<string>): PageTerms => {
+      const allows = recordedPageCheck(settings.allowlist, keptAsIs(kept));
+      const observation = compileObservationCheck({
+        captureLevel: settings.captureLevel,
+        words,
+        allowsPage: allows,
+      });
+      return { allows, observation };
+    };
+    cachedTerms = {
+      v: settings.v,
       words,
-      allowsPage: allows,
-    });
-    cachedTerms = { v: settings.v, words, allows, observation };
+      ...pageTerms(words),
+      beforeSettings: pageTerms(new Set()),
+    };
   }
   return cachedTerms;
 }

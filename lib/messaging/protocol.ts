@@ -23,8 +23,8 @@ export const recorderEvents = z.strictObject({
     .array(
       z.strictObject({
         cseq: z.number().int().nonnegative(),
-        /** The version of the recorder settings the event was made under. */
-        v: z.string().regex(/^[a-z0-9]{1,32}$/),
+        /** The version of the recorder settings the event was made under, or BEFORE_SETTINGS. */
+        v: z.string().regex(/^[a-z0-9-]{1,32}$/),
         draft: pageEventDraft,
       }),
     )

@@ -31,6 +31,14 @@ export type RecorderSettings = {
 export const RECORDER_SETTINGS_KEY = 'tasktrace:recorder-settings';
 
 /**
+ * The version carried by events a page made before it could read its settings and
+ * left before it did: described at the strictest level (no names, no test ids, every
+ * path segment that is not structural replaced), judged by the background alone. No
+ * settings' version has a `-` in it.
+ */
+export const BEFORE_SETTINGS = 'before-settings';
+
+/**
  * A light check of what storage holds (only the background writes it; the content
  * script does not bundle zod): anything else records nothing.
  */

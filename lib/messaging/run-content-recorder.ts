@@ -10,6 +10,7 @@ import { createEventSender, type EventPort } from './create-event-sender';
 import { OUTBOX_PREFIX, type RecorderOutbox } from './recorder-outbox';
 import { RECORDER_PORT } from './recorder-port';
 import {
+  BEFORE_SETTINGS,
   isRecorderSettings,
   RECORDER_SETTINGS_KEY,
   type RecorderSettings,
@@ -178,11 +179,19 @@ export async function runContentRecorder(
   const flush = (event: Event) => {
     if (event.isTrusted) sender.flush();
   };
-  // Leaving: what the background has not acknowledged also goes to the outbox.
+  // Leaving: what the background has not acknowledged also goes to the outbox, and so
+  // does what was held, if the settings are still unread (a link clicked right after a
+  // load, while the browser was slow to answer): it was made at the strictest level, and
+  // the background judges its scrubbed page by the study's terms alone.
   window.addEventListener(
     'pagehide',
     (event) => {
-      if (event.isTrusted) writeOutbox();
+      if (!event.isTrusted) return;
+      if (!settings && held?.length) {
+        for (const { draft } of held) sender.push(draft, BEFORE_SETTINGS);
+        held = [];
+      }
+      writeOutbox();
     },
     { signal },
   );

@@ -15,6 +15,7 @@ import { launchChromium } from './support/launch-chromium';
 import { launchFirefox } from './support/launch-firefox';
 import { waitForEvents } from './support/read-extension-db';
 import { dumpExtensionStorage } from './support/read-extension-storage';
+import { readMessageLog } from './support/read-message-log';
 import { type CanaryStack, startCanaryStack } from './support/start-canary-stack';
 
 /**
@@ -220,7 +221,7 @@ describe.each(RUNS)(
 
     it('leaks the secret nowhere: messages, IndexedDB, storage, export', async () => {
       const { indexedDb, storage } = await dumpExtensionStorage(driver.extensionPage);
-      const messages = (storage['e2e:messages'] as string[] | undefined) ?? [];
+      const messages = await readMessageLog(driver.extensionPage);
       expect(messages.length).toBeGreaterThan(20);
       const exported = await stack.exportText(study);
       expect(exported.split('\n').filter(Boolean).length).toBeGreaterThan(20);

@@ -57,7 +57,7 @@ async function leftBehind(page: PageHandle) {
   }, undefined);
   return {
     rows: Object.values(stores).flat().length,
-    storageKeys: Object.keys(storage).filter((key) => key !== 'e2e:messages'),
+    storageKeys: Object.keys(storage),
     scripts: JSON.parse(scripts) as unknown[],
   };
 }

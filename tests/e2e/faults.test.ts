@@ -9,6 +9,7 @@ import { clicksOn, integrityOf } from './support/integrity';
 import { type ChromiumDriver, launchChromium } from './support/launch-chromium';
 import { launchFirefox } from './support/launch-firefox';
 import { readExtensionDb } from './support/read-extension-db';
+import { readMessageLog } from './support/read-message-log';
 import { type CanaryStack, startCanaryStack } from './support/start-canary-stack';
 
 /**
@@ -214,12 +215,12 @@ async function coldBackgroundClicks(
   const lost = rounds.flatMap((r, i) => (perRound[i] === 0 ? [`${i}:${r.kind}`] : []));
   const duplicated = perRound.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
   const delays = rounds.map(({ delay }) => delay).sort((a, b) => a - b);
-  console.log(
+  const lines = [
     `COLD | ${browser} | ${rounds.length} rounds (${inTime()} in time) in ${playedMs} ms | ` +
       `stops seen ${rounds.filter((r) => r.stopped).length} | click after load ms: median ` +
       `${delays[delays.length >> 1]}, max ${delays.at(-1)} | stored ${fresh.length} | ` +
       `without test id ${early} | lost ${JSON.stringify(lost)} | duplicated ${duplicated}`,
-  );
+  ];
   if (lost.length > 0) {
     // Did the lost clicks reach the background at all? (The e2e build logs every message.)
     const received = await receivedClickTimes(driver.extensionPage);
@@ -227,11 +228,14 @@ async function coldBackgroundClicks(
       if (perRound[i] !== 0) continue;
       const to = rounds[i + 1]?.startedAt ?? Number.POSITIVE_INFINITY;
       const heard = received.filter((t) => t >= r.startedAt && t < to).length;
-      console.log(
+      lines.push(
         `COLD | ${browser} | lost round ${i} (${r.kind}, ${r.delay} ms): received ${heard}`,
       );
     }
   }
+  console.log(lines.join('\n'));
+  // The diagnosis goes with the failure too: CI keeps only the end of a long log.
+  expect(lost, lines.join('\n')).toEqual([]);
   report(
     browser,
     `background stopped, click ≤50 ms after load ×${COLD_CLICKS}`,
@@ -239,7 +243,6 @@ async function coldBackgroundClicks(
     fresh.length,
     events,
   );
-  expect(lost).toEqual([]);
   expect(duplicated).toBe(0);
   expect(rounds.filter((r) => !r.stopped).length).toBe(0);
   expect(inTime()).toBe(COLD_CLICKS);
@@ -248,17 +251,11 @@ async function coldBackgroundClicks(
 
 /** The times of the clicks in every message of events the background received. */
 async function receivedClickTimes(page: PageHandle): Promise<number[]> {
-  const log = await page.evaluate(async () => {
-    type StorageApi = {
-      storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
-    };
-    const scope = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
-    const stored = await (scope.browser ?? scope.chrome).storage.local.get('e2e:messages');
-    return JSON.stringify(stored['e2e:messages'] ?? []);
-  }, undefined);
-  return (JSON.parse(log) as string[]).flatMap((line) => {
+  return (await readMessageLog(page)).flatMap((line) => {
     try {
-      const message = JSON.parse(JSON.parse(line) as string) as {
+      // A port carries JSON text; an outbox entry is an object.
+      const raw = JSON.parse(line) as unknown;
+      const message = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
         events?: { draft: { kind: string; t: number } }[];
       };
       return (message.events ?? []).filter((e) => e.draft.kind === 'click').map((e) => e.draft.t);

@@ -8,6 +8,7 @@ import { launchChromium } from './support/launch-chromium';
 import { launchFirefox } from './support/launch-firefox';
 import { readExtensionDb, waitForEvents, waitForQuiet } from './support/read-extension-db';
 import { dumpExtensionStorage } from './support/read-extension-storage';
+import { readMessageLog } from './support/read-message-log';
 import { type CanaryStack, startCanaryStack } from './support/start-canary-stack';
 
 /**
@@ -335,7 +336,7 @@ describe.each(['chromium', 'firefox'] as const)('single-page privacy in %s', (br
 
   it('leaks the secrets nowhere: messages, IndexedDB, storage, export, collector log', async () => {
     const { indexedDb, storage } = await dumpExtensionStorage(driver.extensionPage);
-    const messages = (storage['e2e:messages'] as string[] | undefined) ?? [];
+    const messages = await readMessageLog(driver.extensionPage);
     expect(messages.length).toBeGreaterThan(5);
     const exported = await stack.exportText(STUDY);
     const exportedEvents = exported.split('\n').filter(Boolean);

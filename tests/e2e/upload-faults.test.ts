@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventLine } from '../../lib/schema';
+import { eventLine, type TraceEvent } from '../../lib/schema';
 import type { PageHandle } from './support/driver';
 import type { FaultPlan } from './support/fault-proxy';
 import { type ChromiumDriver, launchChromium } from './support/launch-chromium';
-import { readExtensionDb, waitForEvents } from './support/read-extension-db';
+import { readExtensionDb, waitForEvents, waitForQuiet } from './support/read-extension-db';
 import { exportEvents, type Stack, startStack } from './support/start-stack';
 
 const BUTTON = '[data-testid="add-to-cart-1042"]';
@@ -25,25 +25,39 @@ describe('upload faults in chromium, through a fault-injecting proxy', () => {
     return stack.proxy;
   };
 
-  async function clickTimes(count: number): Promise<void> {
-    const before = (await readExtensionDb(driver.extensionPage)).events.length;
+  /**
+   * Counts the interactions' own events (observations come besides them), then waits for
+   * quiet: an event still on its way after "Upload now" would wait for the next upload.
+   */
+  async function interact(kind: TraceEvent['kind'], count: number, act: () => Promise<void>) {
+    const ofKind = (all: TraceEvent[]) => all.filter((event) => event.kind === kind).length;
+    const before = ofKind((await readExtensionDb(driver.extensionPage)).events);
     await site.bringToFront();
-    for (let i = 0; i < count; i++) await site.click(BUTTON);
-    await waitForEvents(driver.extensionPage, (all) => all.length >= before + count, 60_000);
+    for (let i = 0; i < count; i++) await act();
+    await waitForEvents(driver.extensionPage, (all) => ofKind(all) >= before + count, 60_000);
+    await waitForQuiet(driver.extensionPage);
   }
 
+  const clickTimes = (count: number) => interact('click', count, () => site.click(BUTTON));
   /** Tab presses are recorded as key events, far faster to script than clicks. */
-  async function tabTimes(count: number): Promise<void> {
-    const before = (await readExtensionDb(driver.extensionPage)).events.length;
-    await site.bringToFront();
-    for (let i = 0; i < count; i++) await site.press('Tab');
-    await waitForEvents(driver.extensionPage, (all) => all.length >= before + count, 60_000);
-  }
+  const tabTimes = (count: number) => interact('key', count, () => site.press('Tab'));
 
   async function uploadAndSettle(): Promise<void> {
     await driver.openExtensionPage('popup.html');
     await driver.extensionPage.clickButton('Upload now');
-    await driver.extensionPage.waitForText('Everything is uploaded.', 90_000);
+    try {
+      await driver.extensionPage.waitForText('Everything is uploaded.', 90_000);
+    } catch (error) {
+      // Say where it stuck: the popup's words, the queue, and what never left.
+      const text = await driver.extensionPage.evaluate(() => document.body.innerText, undefined);
+      const { events, uploaded } = await readExtensionDb(driver.extensionPage);
+      const sent = new Set(uploaded.map((event) => `${event.session}:${event.seq}`));
+      const left = events.filter((event) => !sent.has(`${event.session}:${event.seq}`));
+      throw new Error(
+        `${(error as Error).message}\npopup: ${text}\nrequests: ${JSON.stringify(proxy().uploads.map((u) => u.kind))}\n` +
+          `not uploaded: ${JSON.stringify(left.map((event) => [event.kind, event.seq, event.t]))}`,
+      );
+    }
   }
 
   /** Every event stored here is in the collector's export exactly once, and nothing else is. */

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { OUTBOX_PREFIX } from '../../lib/messaging/recorder-outbox';
 import {
+  BEFORE_SETTINGS,
   RECORDER_SETTINGS_KEY,
   type RecorderSettings,
 } from '../../lib/messaging/recorder-settings';
@@ -119,6 +120,39 @@ describe('the content recorder', () => {
           expect.objectContaining({ v: 'v1', draft: expect.objectContaining({ kind: 'click' }) }),
         ]),
       });
+    });
+  });
+
+  it('leaves what it held to the outbox when the page goes before its settings are read', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDER_SETTINGS_KEY]: settings() });
+    const read = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    // The browser is slow to answer: the settings' read is still out when the page goes.
+    fakeBrowser.storage.local.get = vi.fn((keys: unknown) =>
+      keys === RECORDER_SETTINGS_KEY ? new Promise(() => undefined) : read(keys as never),
+    ) as never;
+    onTestFinished(() => {
+      fakeBrowser.storage.local.get = read;
+    });
+    history.replaceState(null, '', '/items/alice');
+    void runContentRecorder(undefined, controller);
+    click();
+    window.dispatchEvent(trusted(new PageTransitionEvent('pagehide', { persisted: false })));
+    await vi.waitFor(async () => {
+      const stored = await read(null);
+      const [outbox] = Object.entries(stored).filter(([key]) => key.startsWith(OUTBOX_PREFIX));
+      const clicks = (outbox?.[1] as Posted | undefined)?.events.filter(
+        (event) => event.draft.kind === 'click',
+      );
+      // Made at the strictest level: no route template, no words, no test id, and said so.
+      expect(clicks).toEqual([
+        expect.objectContaining({
+          v: BEFORE_SETTINGS,
+          draft: expect.objectContaining({
+            page: { origin: location.origin, path: '/:text/:text' },
+          }),
+        }),
+      ]);
+      expect(JSON.stringify(clicks)).not.toContain('data-testid');
     });
   });
 

@@ -13,6 +13,7 @@ vi.mock('../../lib/db/open-db', async (importOriginal) => ({
 const { acceptRecorderPort } = await import('../../lib/background/accept-recorder-port');
 const { recorderSettingsNow } = await import('../../lib/background/recorder-settings-now');
 const { ingestEvents } = await import('../../lib/db/ingest-events');
+const { BEFORE_SETTINGS } = await import('../../lib/messaging/recorder-settings');
 const { setMeta } = await import('../../lib/db/meta');
 const { readReviewSession } = await import('../../lib/db/read-review-session');
 const { setPaused } = await import('../../lib/db/set-paused');
@@ -121,6 +122,19 @@ describe('the recorder port checks every event on its own page', () => {
     await port.send([click('/a')], 'stale0');
     await port.send([click('/b')]);
     expect((await stored()).map((event) => 'page' in event && event.page?.path)).toEqual(['/b']);
+  });
+
+  it('keeps what a page made before it read its settings only where a placeholder cannot hide an excluded path', async () => {
+    const port = openPort();
+    // Scrubbed without the study's words: `:text` may stand for `account` here…
+    await port.send([click('/:text/x'), click('/:text')], BEFORE_SETTINGS);
+    // …but not where the first segment is kept, nor once scrubbed with the words.
+    await port.send([click('/123/:text')], BEFORE_SETTINGS);
+    await port.send([click('/:text/y')]);
+    expect((await stored()).map((event) => 'page' in event && event.page?.path)).toEqual([
+      '/123/:text',
+      '/:text/y',
+    ]);
   });
 
   it('strips names and labels the capture level does not allow', async () => {

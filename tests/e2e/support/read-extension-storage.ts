@@ -1,8 +1,8 @@
 import type { PageHandle } from './driver';
 
 /**
- * Everything the extension keeps, as text: every IndexedDB store and all of
- * `storage.local` (which in the e2e build holds the log of received messages).
+ * Everything the extension keeps, as text: every store of its IndexedDB and all of
+ * `storage.local`. The e2e build's log of received messages is apart: readMessageLog.
  */
 export async function dumpExtensionStorage(
   page: PageHandle,
