@@ -27,6 +27,15 @@ export const BARS = {
   cpuP99: max('p99 ≤ 0.5 ms', 0.5),
   cpuMaxTask: max('no task over 2 ms, observations included', 2),
   observationMaxTask: max('no recorder task over 4 ms on the 100,000-element page', 4),
+  /**
+   * Issue 16: "the added interaction time at p95 no worse than before this issue". Judged
+   * in the same run against the recorder without observations, with 0.1 ms of tolerance
+   * for what a p95 over one round can resolve; the 95% interval stands beside it.
+   */
+  observationAddedP95: max(
+    'added interaction time at p95 no worse than before observations (≤ 0.1 ms over the recorder without them)',
+    0.1,
+  ),
   selectorP99: max('p99 ≤ 2 ms', 2),
   selectorMax: max('maximum ≤ 10 ms', 10),
   selectorUnique: min('unique at record time', 100),

@@ -9,17 +9,23 @@ import type { PageServer } from './pages/serve-pages';
 import { rrwebInitScript } from './rrweb-init';
 import { quantile } from './stats';
 
-export const CONFIGURATIONS = ['none', 'tasktrace', 'rrweb'] as const;
+/**
+ * No extension; tasktrace; tasktrace without observations (`bare`: the recorder as it
+ * was before them, the page loaded with `?observations=off`, see
+ * hooks/switchable-observe-interface.ts); rrweb.
+ */
+export const CONFIGURATIONS = ['none', 'tasktrace', 'bare', 'rrweb'] as const;
 export type Configuration = (typeof CONFIGURATIONS)[number];
 
-/** All six orders of the three configurations, taken in turn round after round. */
+/**
+ * The orders taken in turn round after round: a Williams square, so each configuration
+ * comes in each place, and right after each other one, equally often.
+ */
 const ORDERS: Configuration[][] = [
-  ['none', 'tasktrace', 'rrweb'],
-  ['rrweb', 'tasktrace', 'none'],
-  ['tasktrace', 'rrweb', 'none'],
-  ['none', 'rrweb', 'tasktrace'],
-  ['rrweb', 'none', 'tasktrace'],
-  ['tasktrace', 'none', 'rrweb'],
+  ['none', 'tasktrace', 'rrweb', 'bare'],
+  ['tasktrace', 'bare', 'none', 'rrweb'],
+  ['bare', 'rrweb', 'tasktrace', 'none'],
+  ['rrweb', 'none', 'bare', 'tasktrace'],
 ];
 
 /** One configuration's share of one round: the figures the bars are about. */
@@ -78,13 +84,18 @@ async function openPages(
 ): Promise<Record<Configuration, Page>> {
   const none = await context.newPage();
   const tasktrace = await context.newPage();
+  const bare = await context.newPage();
   const recorded = await context.newPage();
   await recorded.addInitScript({ content: rrweb });
-  const pages = { none, tasktrace, rrweb: recorded };
-  for (const [configuration, page] of Object.entries(pages)) {
-    const url =
-      configuration === 'tasktrace' ? server.recordedUrl(elements) : server.unrecordedUrl(elements);
-    await page.goto(url, { timeout: LOAD_TIMEOUT_MS });
+  const pages = { none, tasktrace, bare, rrweb: recorded };
+  const urls: Record<Configuration, string> = {
+    none: server.unrecordedUrl(elements),
+    tasktrace: server.recordedUrl(elements),
+    bare: `${server.recordedUrl(elements)}?observations=off`,
+    rrweb: server.unrecordedUrl(elements),
+  };
+  for (const configuration of CONFIGURATIONS) {
+    await pages[configuration].goto(urls[configuration], { timeout: LOAD_TIMEOUT_MS });
   }
   return pages;
 }
@@ -126,7 +137,7 @@ export async function runInteractionRounds(
     // Warm-up: first runs compile code and fill caches in every configuration alike.
     for (const configuration of CONFIGURATIONS) await visit(pages[configuration], 1, 10);
 
-    const rounds: SizeRun['rounds'] = { none: [], tasktrace: [], rrweb: [] };
+    const rounds: SizeRun['rounds'] = { none: [], tasktrace: [], bare: [], rrweb: [] };
     for (let round = 0; round < config.rounds; round++) {
       const seed = elements * 1000 + round;
       for (const configuration of ORDERS[round % ORDERS.length]!) {

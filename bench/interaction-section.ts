@@ -26,6 +26,15 @@ export function interactionSection(runs: SizeRun[]): Section {
         seed,
       }),
       rrweb: pairedMedian(pick('rrweb', 'processingP95'), pick('none', 'processingP95'), { seed }),
+      bare: pairedMedian(pick('bare', 'processingP95'), pick('none', 'processingP95'), { seed }),
+      // What observations add: tasktrace against itself without them, round by round.
+      observations: pairedMedian(
+        pick('tasktrace', 'processingP95'),
+        pick('bare', 'processingP95'),
+        {
+          seed,
+        },
+      ),
     };
     const duration = {
       tasktrace: pairedMedian(pick('tasktrace', 'durationP75'), pick('none', 'durationP75'), {
@@ -48,6 +57,19 @@ export function interactionSection(runs: SizeRun[]): Section {
         'ms',
         BARS.durationP75,
         withInterval(duration.tasktrace, 'ms'),
+      ),
+      info(
+        `${label}: tasktrace without observations, added processing time, p95`,
+        processing.bare.median,
+        'ms',
+        withInterval(processing.bare, 'ms'),
+      ),
+      judge(
+        `${label}: observations' added processing time, p95 (tasktrace over tasktrace without them)`,
+        processing.observations.median,
+        'ms',
+        BARS.observationAddedP95,
+        withInterval(processing.observations, 'ms'),
       ),
       info(
         `${label}: rrweb added processing time, p95`,
@@ -91,9 +113,10 @@ export function interactionSection(runs: SizeRun[]): Section {
       'Each figure is the median over rounds of the per-round difference from the same round without the extension, with its 95% bootstrap interval in brackets (2,000 resamples, seeded).',
       `A round plays one seeded script of ${first?.interactionsPerRound ?? 0} interactions on each page size ` +
         '(clicks in nested markup, a catalogue, a menu, a shadow-DOM toolbar and form fields; typing; Tab, Escape and arrows; wheel scrolls), ' +
-        'in each configuration, in one of the six orders taken in turn; the three configurations are tabs of one browser. ' +
+        'in each configuration, in one of four orders taken in turn (a Williams square); the four configurations are tabs of one browser. ' +
         'The page busy-waits 20 ms on every click and key press; entries of `click` and `keydown` are measured.',
-      'Without the extension and under rrweb, the page is served from an origin nothing grants (the extension installed but not running there); ' +
+      'Without observations: the recorder as before issue 16, on the same recorded origin with `?observations=off`, which the bench build alone reads (hooks/switchable-observe-interface.ts). ' +
+        'Without the extension and under rrweb, the page is served from an origin nothing grants (the extension installed but not running there); ' +
         'rrweb 2.2 `record({ maskAllInputs: true })` is added by an init script.',
       'The bench build times each recorder handler (two `performance.now()` calls around it): a few microseconds more than the production build.',
     ],

@@ -14,6 +14,8 @@ const SUBSTITUTES: Record<string, string> = {
   'lib/recorder/build-selector.ts': 'timed-build-selector.ts',
   // The recorder entrypoint's one call: start-up, handlers, sends, and the DOM channel.
   'lib/messaging/run-content-recorder.ts': 'timed-run-content-recorder.ts',
+  // Observations, or none on a page loaded with `?observations=off`.
+  'lib/recorder/observe-interface.ts': 'switchable-observe-interface.ts',
   // The background's ingest of recorder messages, from receipt to commit.
   'lib/background/accept-recorder-port.ts': 'timed-accept-recorder-port.ts',
 };

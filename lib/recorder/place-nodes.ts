@@ -11,9 +11,12 @@ export type View = { x: number; y: number; w: number; h: number };
  */
 export function distance(box: View, hidden: boolean, view: View): number {
   if (hidden) return Number.POSITIVE_INFINITY;
-  const gap = (start: number, size: number, span: number) =>
-    Math.max(0, -(start + size), start - span) / Math.max(span, 1);
   return gap(box.x - view.x, box.w, view.w) + gap(box.y - view.y, box.h, view.h);
+}
+
+/** How far a span starting at `start` (from the viewport's edge) lies outside `span`. */
+function gap(start: number, size: number, span: number): number {
+  return Math.max(0, -(start + size), start - span) / Math.max(span, 1);
 }
 
 /**

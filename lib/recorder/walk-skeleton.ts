@@ -47,7 +47,7 @@ export type WalkOptions = {
 };
 
 /** How many elements the walk visits between two looks at the clock. */
-const CLOCK_EVERY = 16;
+const CLOCK_EVERY = 8;
 
 /**
  * A walk of the document's skeleton in document order, resumable in slices: `step`
@@ -84,24 +84,27 @@ export function walkSkeleton(document: Document, options: WalkOptions) {
       const rect = element.getBoundingClientRect();
       const sx = Math.round(rect.x);
       const sy = Math.round(rect.y);
-      const box = {
+      // One object per candidate and nothing else: on a large page the garbage collector's
+      // pauses otherwise land in the walk's slices.
+      const candidate: Candidate = {
+        element,
+        parent,
         x: sx + options.view.x,
         y: sy + options.view.y,
         w: Math.max(0, Math.round(rect.width)),
         h: Math.max(0, Math.round(rect.height)),
-      };
-      const away = options.wanted.has(element) ? 0 : distance(box, hidden, options.view);
-      if (away <= NEAR_VIEWPORT || options.listed(element)) near.push(candidates.length);
-      candidates.push({
-        element,
-        parent,
-        ...box,
         sx,
         sy,
-        distance: away,
+        distance: 0,
         hidden,
         interactive: kind === INTERACTIVE,
-      });
+      };
+      if (!options.wanted.has(element))
+        candidate.distance = distance(candidate, hidden, options.view);
+      if (candidate.distance <= NEAR_VIEWPORT || options.listed(element)) {
+        near.push(candidates.length);
+      }
+      candidates.push(candidate);
       if (hidden) return;
       parent = candidates.length - 1;
     }

@@ -44,6 +44,24 @@ describe('layoutWatch', () => {
     expect(watch.clean()).toBe(true);
   });
 
+  it('says layout is stale after input that restyles the page, until the next frame', async () => {
+    const controller = new AbortController();
+    const watch = layoutWatch(controller.signal);
+    for (const event of [
+      new KeyboardEvent('keyup', { bubbles: true }),
+      new FocusEvent('focusin', { bubbles: true }),
+      new PointerEvent('pointerover', { bubbles: true }),
+    ]) {
+      document.body.dispatchEvent(event);
+      expect(watch.clean()).toBe(false);
+      await frame();
+      expect(watch.clean()).toBe(true);
+    }
+    controller.abort();
+    document.body.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true }));
+    expect(watch.clean()).toBe(true);
+  });
+
   it('goes ahead when no frame comes in time, or the document is not shown', async () => {
     const watch = layoutWatch(new AbortController().signal);
     watch.invalidate();
