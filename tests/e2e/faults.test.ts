@@ -119,9 +119,11 @@ type ColdKind = keyof typeof COLD;
 const COLD_CLICKS = 50;
 /**
  * Late clicks (the machine was busy, or Firefox slow to fire `load`) do not count; this
- * many may be replayed. Firefox lands about half its clicks in time on a 2-core runner.
+ * many may be replayed. Firefox lands about half its clicks in time on a 2-core runner,
+ * and a third when that runner is also loaded (41 of 125 once): every round is still
+ * counted, so spare rounds only add proof.
  */
-const COLD_SPARE_ROUNDS = 75;
+const COLD_SPARE_ROUNDS = 110;
 /** Mostly links, with a plain button and a back button every five rounds. */
 const coldKindOf = (round: number): ColdKind =>
   (['link', 'link', 'link', 'tap', 'back'] as const)[round % 5] ?? 'link';
@@ -387,7 +389,7 @@ describe('faults in chromium', () => {
       return false;
     });
     await cdp.detach();
-  });
+  }, 300_000);
 
   it('the service worker idle past its timeout, then a click', async () => {
     const site = await driver.newPage();
@@ -602,27 +604,32 @@ describe('a cold background in firefox', () => {
     await stack?.close();
   });
 
-  it('the event page suspended before each of 50 loads, a click within 50 ms of each', () =>
-    coldBackgroundClicks(driver, stack.fixtures.mainOrigin, 'firefox', async () => {
-      // Suspended: the background page is no longer among the extension's views.
-      const deadline = Date.now() + 5_000;
-      while (Date.now() < deadline) {
-        const views = await driver.extensionPage.evaluate(
-          () =>
-            (
-              globalThis as unknown as {
-                browser: { extension: { getViews(): Window[] } };
-              }
-            ).browser.extension
-              .getViews()
-              .map((view) => view.location.pathname),
-          undefined,
-        );
-        if (!views.includes('/_generated_background_page.html')) return true;
-        await pause(50);
-      }
-      return false;
-    }));
+  it(
+    'the event page suspended before each of 50 loads, a click within 50 ms of each',
+    () =>
+      coldBackgroundClicks(driver, stack.fixtures.mainOrigin, 'firefox', async () => {
+        // Suspended: the background page is no longer among the extension's views.
+        const deadline = Date.now() + 5_000;
+        while (Date.now() < deadline) {
+          const views = await driver.extensionPage.evaluate(
+            () =>
+              (
+                globalThis as unknown as {
+                  browser: { extension: { getViews(): Window[] } };
+                }
+              ).browser.extension
+                .getViews()
+                .map((view) => view.location.pathname),
+            undefined,
+          );
+          if (!views.includes('/_generated_background_page.html')) return true;
+          await pause(50);
+        }
+        return false;
+      }),
+    // Up to 160 rounds of about a second each on a loaded runner.
+    300_000,
+  );
 });
 
 describe('storage full in firefox', () => {
