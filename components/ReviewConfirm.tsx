@@ -42,6 +42,13 @@ export function ReviewConfirm({ request, onDone, onOpenOptions }: Props) {
       aria-labelledby="confirm-title"
       aria-describedby="confirm-message"
       onClose={onDone}
+      // Escape closes it even where the browser holds back its own cancel (Firefox's close
+      // watchers can, for a dialog opened without a fresh user activation).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        close();
+      }}
     >
       <h2 id="confirm-title">{request.title}</h2>
       <p id="confirm-message">{request.message} This cannot be undone.</p>

@@ -6,7 +6,7 @@ import { type EventLine, eventLine, type TraceEvent } from '../../lib/schema';
 import type { Driver, PageHandle } from './support/driver';
 import { type ChromiumDriver, launchChromium } from './support/launch-chromium';
 import { launchFirefox } from './support/launch-firefox';
-import { readExtensionDb, waitForEvents } from './support/read-extension-db';
+import { readExtensionDb, waitForEvents, waitForQuiet } from './support/read-extension-db';
 import { exportEvents, type Stack, startStack } from './support/start-stack';
 
 const LAUNCHERS = {
@@ -86,6 +86,8 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])(
 
     it('exports every event as JSONL in the dataset format, and uploads nothing', async () => {
       const page = driver.extensionPage;
+      // An observation or a scroll may still be on its way: both exports must see it.
+      await waitForQuiet(page);
       const { events } = await readExtensionDb(page);
       const file = await exportThroughBackground(page);
       const lines = parseJsonl(file.jsonl);

@@ -325,9 +325,15 @@ async function expectSameWhenRecordedAgain(
   const again = (await exportEpisodes(stack)).episodes.filter(
     (episode) => !recorded.some((each) => each.task === episode.task),
   );
+  // Scrolls of the window are the drivers' own: Playwright scrolls a target into view, a
+  // replay scrolls by the recorded amount and may find the page already there. Every
+  // other action, an element's scroll too, must come again the same.
+  const acted = (episodes: EpisodeLine[], goal: string) =>
+    byGoal(episodes, goal)
+      .actions.filter((action) => !(action.type === 'scroll' && action.selector === null))
+      .map(signature);
   for (const goal of Object.keys(ENDS)) {
-    const original = byGoal(recorded, goal).actions.map(signature);
-    expect(byGoal(again, goal).actions.map(signature), goal).toEqual(original);
+    expect(acted(again, goal), goal).toEqual(acted(recorded, goal));
   }
 }
 
