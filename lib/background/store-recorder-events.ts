@@ -42,28 +42,30 @@ export async function storeRecorderEvents(
   const frameOrigin = new URL(sender.url).origin;
   const terms = termsOf(settings);
   const { words } = terms;
-  const items: IngestItem[] = message.events
-    .filter(
-      ({ v, draft }) =>
-        (v === settings.v || v === BEFORE_SETTINGS) &&
-        draft.page.origin === frameOrigin &&
-        (v === settings.v ? terms : terms.beforeSettings).allows(
-          draft.page.origin,
-          draft.page.path,
-        ) &&
-        selectorsWithinStudy(draft, settings.testIdAttributes, words),
-    )
-    .map(({ cseq, v, draft }) => {
-      const path = restrictPath(draft.page.path, words);
-      const named = pageWithinQueryKeys(draft.page, settings.queryKeys);
-      const page = path === named.path ? named : { ...named, path };
-      const { observation } = v === settings.v ? terms : terms.beforeSettings;
-      return {
-        draft: observation(stripToLevel({ ...draft, page }, settings.captureLevel)).event,
+  // Which terms judge an event follows from the settings it was made under, or none.
+  const termsFor = (v: string): PageTerms | null =>
+    v === settings.v ? terms : v === BEFORE_SETTINGS ? terms.beforeSettings : null;
+  const items: IngestItem[] = message.events.flatMap(({ cseq, v, draft }) => {
+    const judge = termsFor(v);
+    if (
+      !judge ||
+      draft.page.origin !== frameOrigin ||
+      !judge.allows(draft.page.origin, draft.page.path) ||
+      !selectorsWithinStudy(draft, settings.testIdAttributes, words)
+    ) {
+      return [];
+    }
+    const path = restrictPath(draft.page.path, words);
+    const named = pageWithinQueryKeys(draft.page, settings.queryKeys);
+    const page = path === named.path ? named : { ...named, path };
+    return [
+      {
+        draft: judge.observation(stripToLevel({ ...draft, page }, settings.captureLevel)).event,
         tabId: sender.tab?.id,
-        source: [message.clientId, cseq],
-      };
-    });
+        source: [message.clientId, cseq] as [string, number],
+      },
+    ];
+  });
   if (items.length > 0) await ingest(items);
   return { acked };
 }
